@@ -1,0 +1,38 @@
+import { AppError } from '../../shared/domain/errors.ts';
+
+/** Keyset cursor: the sort value and id of the last row of a page, opaque to clients. */
+export type Cursor = { at: string; id: string };
+
+export function encodeCursor(at: Date | string, id: string): string {
+  const value = at instanceof Date ? at.toISOString() : at;
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError('VALIDATION_FAILED', 'cursor is not valid', {
+    errors: [{ path: 'cursor', message: 'not a cursor this server issued' }],
+  });
+}
+
+/** Takes limit + 1 rows and turns the extra one into the next cursor. */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  shape: (row: Row) => Item,
+  cursorOf: (row: Row) => string,
+): { items: Item[]; nextCursor: string | null } {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map(shape),
+    nextCursor: hasMore && last !== undefined ? cursorOf(last) : null,
+  };
+}
