@@ -50,6 +50,26 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
 };
 
+/**
+ * What of an unexpected error may go to the log: its kind, codes and stack frames, but not its
+ * message, which for a failed query carries the query's parameters, i.e. patient data.
+ */
+export function describeForLog(error: unknown): Record<string, unknown> {
+  const err = error as { name?: unknown; code?: unknown; stack?: unknown; cause?: unknown };
+  const frames =
+    typeof err.stack === 'string'
+      ? err.stack.split('\n').filter((line) => line.trimStart().startsWith('at '))
+      : [];
+  const cause = err.cause as { name?: unknown; code?: unknown } | undefined;
+  return {
+    type: err.name,
+    code: err.code,
+    causeType: cause?.name,
+    causeCode: cause?.code,
+    frames: frames.slice(0, 12).map((line) => line.trim()),
+  };
+}
+
 /** One place turns every error into an RFC 9457 problem document; 5xx carry no internals. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -75,7 +95,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, request, 'VALIDATION_FAILED', error.message, undefined, error.statusCode);
     }
-    request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'request failed');
+    request.log.error({ err: describeForLog(error) }, 'request failed');
     return sendProblem(
       reply,
       request,
