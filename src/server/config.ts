@@ -10,14 +10,8 @@ const environmentSchema = z.object({
   ECMS_DEMO: flag.optional(),
   ECMS_BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   ECMS_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
-  ECMS_JWT_SECRET: z.string().min(32, 'ECMS_JWT_SECRET must be at least 32 characters').optional(),
-  ECMS_TIMEZONE: z
-    .string()
-    .default('UTC')
-    .refine(
-      (zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC',
-      'unknown IANA zone',
-    ),
+  ECMS_JWT_SECRET: z.string().min(1).optional(),
+  ECMS_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'not an IANA time zone, e.g. Europe/London'),
   ECMS_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/)
@@ -36,9 +30,21 @@ const environmentSchema = z.object({
   TWILIO_FROM_NUMBER: z.string().optional(),
   TWILIO_BASE_URL: z.url().default('https://api.twilio.com'),
   ECMS_WORKER: flag.default(true),
+  ECMS_WORKER_POLL_SECONDS: z.coerce.number().positive().default(30),
+  ECMS_DELIVERY_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
+  ECMS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   ECMS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ECMS_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(100),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -68,6 +74,7 @@ export type Config = {
     twilioBaseUrl: string;
   };
   worker: boolean;
+  delivery: { pollIntervalMs: number; claimTimeoutMs: number; maxAttempts: number };
   logLevel: string;
   /** Requests per minute and address to login, registration and password endpoints. */
   loginRateLimit: number;
@@ -117,6 +124,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       twilioBaseUrl: env.TWILIO_BASE_URL,
     },
     worker: env.ECMS_WORKER,
+    delivery: {
+      pollIntervalMs: env.ECMS_WORKER_POLL_SECONDS * 1000,
+      claimTimeoutMs: env.ECMS_DELIVERY_CLAIM_TIMEOUT_SECONDS * 1000,
+      maxAttempts: env.ECMS_DELIVERY_MAX_ATTEMPTS,
+    },
     logLevel: env.ECMS_LOG_LEVEL,
     loginRateLimit: env.ECMS_LOGIN_RATE_LIMIT,
   };

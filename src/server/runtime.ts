@@ -21,6 +21,9 @@ export async function createContext(
     onPoolError: (error) => log.warn({ err: { message: error.message } }, 'database connection lost'),
   });
   if (options.migrate !== false) await migrateDatabase(handle);
+  if (config.jwtSecret && config.jwtSecret.length < 32) {
+    log.warn('ECMS_JWT_SECRET is shorter than 32 characters; use a longer random secret');
+  }
   return {
     config,
     handle,

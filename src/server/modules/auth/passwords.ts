@@ -32,6 +32,10 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
+export function isStrongPassword(password: string, userInputs: string[] = []): boolean {
+  return strength.check(password, userInputs).score >= 2;
+}
+
 /** Refuses common and guessable passwords (zxcvbn score below 2), counting the person's own name and e-mail. */
 export function assertStrongPassword(password: string, userInputs: string[] = [], field = 'password'): void {
   const result = strength.check(password, userInputs);
