@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { seedDemoClinic } from '../server/demo/seed.ts';
 import { startServer } from '../server/main.ts';
 import { createAccount } from '../server/modules/auth/service.ts';
+import { createDeliveryWorker } from '../server/notify/worker.ts';
 import { createContext } from '../server/runtime.ts';
 
 const usage = `Usage: ecms <command>
@@ -43,6 +44,24 @@ async function main(argv: string[]): Promise<number> {
             () => process.exit(0),
             () => process.exit(1),
           );
+        });
+      }
+      return -1;
+    }
+    case 'worker': {
+      const ctx = await createContext(config);
+      const worker = createDeliveryWorker(ctx);
+      await worker.start();
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => {
+          ctx.log.info({ signal }, 'worker shutting down');
+          worker
+            .stop()
+            .then(() => ctx.handle.close())
+            .then(
+              () => process.exit(0),
+              () => process.exit(1),
+            );
         });
       }
       return -1;
