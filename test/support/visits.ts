@@ -97,3 +97,27 @@ export function withoutRequestId(body: Json): Json {
   const { requestId: _requestId, ...rest } = body;
   return rest;
 }
+
+/**
+ * Distinct grid slots (Monday–Friday 09:00–16:40 UTC, every 20 minutes) from two days ahead,
+ * so that one doctor can hold many appointments in one test file without two landing together.
+ */
+export function slotMaker(clinic: TestClinic): () => string {
+  const taken = new Set<string>();
+  let daysAhead = 2;
+  let index = 0;
+  return () => {
+    for (;;) {
+      if (index >= 24) {
+        index = 0;
+        daysAhead += 1;
+      }
+      const slot = nextWeekdayAt(clinic, daysAhead, 9 + Math.floor(index / 3), (index % 3) * 20);
+      index += 1;
+      if (!taken.has(slot)) {
+        taken.add(slot);
+        return slot;
+      }
+    }
+  };
+}
