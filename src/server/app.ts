@@ -16,9 +16,9 @@ import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
-import { deliveryRoutes } from './modules/deliveries/routes.ts';
 import { historyRoutes } from './modules/history/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { schedulingRoutes } from './modules/scheduling/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -89,7 +89,7 @@ export async function buildApp(
       await api.register(notificationRoutes, { ctx });
       await api.register(historyRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
-      await api.register(deliveryRoutes, { ctx });
+      await api.register(schedulingRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

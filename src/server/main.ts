@@ -4,8 +4,8 @@ import { ensureBootstrapAdmin } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type DemoLogin, seedDemoClinic } from './demo/seed.ts';
+import { startDueJobs } from './modules/scheduling/due-jobs.ts';
 import { countUsersWithRole } from './modules/users/repository.ts';
-import { createDeliveryWorker } from './notify/worker.ts';
 import { createContext } from './runtime.ts';
 
 export type RunningServer = { app: FastifyInstance; ctx: AppContext; url: string; stop(): Promise<void> };
@@ -22,14 +22,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const address = await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl.startsWith(`http://${config.host}:`) ? address : config.publicUrl;
   printWelcome(url, ctx.handle.kind, logins);
-  const worker = config.worker ? createDeliveryWorker(ctx) : undefined;
-  await worker?.start();
+  const stopDueJobs = startDueJobs(ctx);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      stopDueJobs();
       await app.close();
-      await worker?.stop();
       await ctx.handle.close();
     })();
     return stopping;

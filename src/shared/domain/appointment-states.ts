@@ -28,7 +28,7 @@ export type NotificationType =
   | 'RECALL';
 
 /** A condition on time or on the bill that the action also needs, checked by the service. */
-export type Guard = 'BEFORE_START' | 'AFTER_START' | 'BILL_PAID';
+export type Guard = 'BEFORE_START' | 'BEFORE_CUTOFF' | 'AFTER_START' | 'BILL_PAID';
 
 export type Transition = {
   from: AppointmentStatus;
@@ -52,7 +52,10 @@ export const transitions: readonly Transition[] = [
     action: 'cancel',
     to: 'CANCELLED',
     roles: everyone,
-    guards: [{ guard: 'BEFORE_START', roles: ['PATIENT'] }],
+    guards: [
+      { guard: 'BEFORE_START', roles: ['PATIENT'] },
+      { guard: 'BEFORE_CUTOFF', roles: ['PATIENT'] },
+    ],
     notify: 'CANCELLATION',
   },
   {

@@ -14,7 +14,7 @@ import { appointments } from './appointments.ts';
 import { users } from './users.ts';
 
 /** Weekly hours as { "1": [["09:00","12:00"],["13:00","17:00"]], … } keyed by ISO weekday (1 = Monday). */
-export type WeeklyHours = Record<string, [string, string][]>;
+export type WeeklyHours = Partial<Record<string, [string, string][]>>;
 
 export const doctorSchedules = pgTable(
   'doctor_schedules',

@@ -7,6 +7,7 @@ import { newId } from '../../db/ids.ts';
 import { audit } from '../audit/service.ts';
 import { publishEvent } from '../events/publish.ts';
 import { assertBookable, slotMinutesFor } from '../scheduling/booking-rules.ts';
+import { onAppointmentBooked } from '../scheduling/transition-hooks.ts';
 import { overdueClock } from './access.ts';
 import { findAppointment, findPerson, insertAppointment } from './repository.ts';
 import { shapeAppointment } from './shape.ts';
@@ -44,6 +45,7 @@ export async function requestAppointment(ctx: RequestContext, body: z.infer<type
         createdAt: now,
         updatedAt: now,
       });
+      await onAppointmentBooked(ctx, tx, { appointmentId: id, patientId, doctorId: doctor.id });
       await audit(
         ctx,
         { action: 'appointment.create', resourceType: 'appointment', resourceId: id, patientId },

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/client.ts';
 import { audit } from '../audit/service.ts';
 import { publishEvent } from '../events/publish.ts';
 import { notifyPatient } from '../notifications/service.ts';
+import { beforePatientCutoff } from '../scheduling/booking-rules.ts';
 import { onAppointmentTransition } from '../scheduling/transition-hooks.ts';
 import { loadVisibleAppointment } from './access.ts';
 import { getAppointment } from './queries.ts';
@@ -25,6 +26,8 @@ export type TransitionInput = {
 
 const guardMessages: Record<Guard, string> = {
   BEFORE_START: 'This can only be done before the appointment starts',
+  BEFORE_CUTOFF:
+    'It is too late to cancel online: confirmed visits can be changed only up to the clinic’s cut-off before they start; please call the clinic',
   AFTER_START: 'This can only be done once the appointment time has begun',
   BILL_PAID: 'The bill must be paid before the patient is marked treated',
 };
@@ -121,6 +124,8 @@ async function guardHolds(
   switch (guard) {
     case 'BEFORE_START':
       return now.getTime() < row.startAt.getTime();
+    case 'BEFORE_CUTOFF':
+      return beforePatientCutoff(ctx, row.startAt, now);
     case 'AFTER_START':
       return now.getTime() >= row.startAt.getTime();
     case 'BILL_PAID': {
