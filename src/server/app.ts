@@ -16,6 +16,7 @@ import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
+import { deliveryRoutes } from './modules/deliveries/routes.ts';
 import { historyRoutes } from './modules/history/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { schedulingRoutes } from './modules/scheduling/routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(
       await api.register(historyRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(schedulingRoutes, { ctx });
+      await api.register(deliveryRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import type { AppContext } from './context.ts';
 import { type DemoLogin, seedDemoClinic } from './demo/seed.ts';
 import { startDueJobs } from './modules/scheduling/due-jobs.ts';
 import { countUsersWithRole } from './modules/users/repository.ts';
+import { createDeliveryWorker } from './notify/worker.ts';
 import { createContext } from './runtime.ts';
 
 export type RunningServer = { app: FastifyInstance; ctx: AppContext; url: string; stop(): Promise<void> };
@@ -23,12 +24,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = config.publicUrl.startsWith(`http://${config.host}:`) ? address : config.publicUrl;
   printWelcome(url, ctx.handle.kind, logins);
   const stopDueJobs = startDueJobs(ctx);
+  const worker = config.worker ? createDeliveryWorker(ctx) : undefined;
+  await worker?.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       stopDueJobs();
       await app.close();
+      await worker?.stop();
       await ctx.handle.close();
     })();
     return stopping;
