@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterEach, beforeEach, describe } from 'vitest';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from '../../src/server/notify/worker.ts';
 import {
+  bootstrapAdmin,
   type DatabaseKind,
   nextWeekdayAt,
   openTestClinic,
@@ -44,7 +45,8 @@ export async function openNotifyClinic(kind: DatabaseKind, overrides: Record<str
     worker: (options = {}) => createDeliveryWorker(clinic.ctx, { random: () => 0.5, ...options }),
     async deliveries(query = '') {
       const response = await clinic.request('GET', `/deliveries?limit=100${query}`, {
-        session: await clinic.admin(),
+        // A fresh sign-in: the tests move the clock past an access token's life.
+        session: await clinic.signIn(bootstrapAdmin.email, bootstrapAdmin.password),
       });
       if (response.statusCode !== 200) throw new Error(`deliveries: ${response.statusCode} ${response.body}`);
       return response.json().items;
@@ -60,15 +62,15 @@ export async function openNotifyClinic(kind: DatabaseKind, overrides: Record<str
   };
 }
 
-/** One clinic wired to fake SendGrid and Twilio per test database, shared by the suite's tests. */
+/** A fresh clinic wired to fake SendGrid and Twilio for every test (tests move its clock by hours). */
 export function describeWithProviders(name: string, suite: (use: () => NotifyClinic) => void) {
   for (const kind of testDatabases()) {
     describe(`${name} [${kind}]`, () => {
       let opened: Awaited<ReturnType<typeof openNotifyClinic>> | undefined;
-      beforeAll(async () => {
+      beforeEach(async () => {
         opened = await openNotifyClinic(kind);
       });
-      afterAll(async () => {
+      afterEach(async () => {
         await opened?.close();
       });
       suite(() => {
