@@ -16,7 +16,9 @@ import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
+import { clinicRoutes } from './modules/clinic/routes.ts';
 import { deliveryRoutes } from './modules/deliveries/routes.ts';
+import { eventRoutes } from './modules/events/routes.ts';
 import { historyRoutes } from './modules/history/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { schedulingRoutes } from './modules/scheduling/routes.ts';
@@ -25,6 +27,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { healthRoutes } from './plugins/health.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { webPlugin } from './plugins/web.ts';
 
 export const bodyLimitBytes = 256 * 1024;
 
@@ -92,8 +95,11 @@ export async function buildApp(
       await api.register(auditRoutes, { ctx });
       await api.register(schedulingRoutes, { ctx });
       await api.register(deliveryRoutes, { ctx });
+      await api.register(clinicRoutes, { ctx });
+      await api.register(eventRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(webPlugin);
   return app;
 }

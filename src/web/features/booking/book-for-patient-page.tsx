@@ -1,0 +1,3 @@
+export function BookForPatientPage() {
+  return <p>BookForPatientPage</p>;
+}

@@ -1,0 +1,3 @@
+export function VisitPage() {
+  return <p>VisitPage</p>;
+}

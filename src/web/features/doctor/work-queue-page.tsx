@@ -1,0 +1,3 @@
+export function WorkQueuePage() {
+  return <p>WorkQueuePage</p>;
+}
