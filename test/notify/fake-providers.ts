@@ -16,6 +16,8 @@ export type RecordedRequest = {
   body: string;
   /** Answered 2xx: the provider took the message. */
   accepted: boolean;
+  /** `performance.now()` when the request arrived. */
+  receivedAt: number;
 };
 
 type Failure = { status: number; body: string; remaining: number };
@@ -84,6 +86,7 @@ export class FakeHttpProvider {
       headers: request.headers,
       body,
       accepted: false,
+      receivedAt: performance.now(),
     };
     this.requests.push(recorded);
     if (this.held) {
