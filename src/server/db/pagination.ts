@@ -8,11 +8,25 @@ export function encodeCursor(at: Date | string, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): Cursor | undefined {
+/** The sort key of most lists: an instant exactly as `encodeCursor` writes a Date. */
+export function isInstantKey(at: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at));
+}
+
+/**
+ * Reads a cursor back. A client can forge one, so its key is checked as well as its shape:
+ * a made-up time would otherwise reach the database and fail there as a 500.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  isValidKey: (at: string) => boolean = isInstantKey,
+): Cursor | undefined {
   if (!cursor) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
+    if (typeof at === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && isValidKey(at)) {
+      return { at, id };
+    }
   } catch {
     // falls through to the error below
   }

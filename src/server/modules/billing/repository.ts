@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import type { Cursor } from '../../db/pagination.ts';
+import { type Cursor, isInstantKey } from '../../db/pagination.ts';
 import { appointments, bills, payments, users } from '../../db/schema/index.ts';
 
 const patientUser = alias(users, 'patient_user');
@@ -49,6 +49,16 @@ export async function findBill(
 /** The cursor's `at` is "STATUS~ISO time": the keyset follows the (status, created, id) order. */
 export function billCursorKey(row: BillListRow): string {
   return `${row.status}~${row.createdAt.toISOString()}`;
+}
+
+export function isBillCursorKey(at: string): boolean {
+  const [status, instant, extra] = at.split('~');
+  return (
+    (status === 'PENDING' || status === 'PAID') &&
+    instant !== undefined &&
+    extra === undefined &&
+    isInstantKey(instant)
+  );
 }
 
 function after(cursor: Cursor): SQL | undefined {

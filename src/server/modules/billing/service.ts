@@ -18,6 +18,7 @@ import {
   findBillPage,
   findPayment,
   insertPayment,
+  isBillCursorKey,
   markBillPaid,
 } from './repository.ts';
 
@@ -64,7 +65,7 @@ export async function listBills(ctx: RequestContext, query: z.infer<typeof bills
   const rows = await findBillPage(
     ctx.db,
     { ...scopeFor(ctx), status: query.status, q: query.q },
-    decodeCursor(query.cursor),
+    decodeCursor(query.cursor, isBillCursorKey),
     query.limit,
   );
   const result = toPage(

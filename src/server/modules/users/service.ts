@@ -74,8 +74,11 @@ export async function registerPatientByStaff(ctx: RequestContext, body: z.infer<
   return shapeUser(user);
 }
 
+/** Users are paged by name, which may be any text. */
+const isNameKey = (name: string) => name.length > 0;
+
 export async function listUsers(ctx: RequestContext, query: z.infer<typeof usersQuery>) {
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, isNameKey);
   const rows = await findUsers(
     ctx.db,
     query,
@@ -97,7 +100,7 @@ export async function listDoctors(
   ctx: RequestContext,
   query: { limit: number; cursor?: string | undefined },
 ) {
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, isNameKey);
   const rows = await findUsers(
     ctx.db,
     { role: 'DOCTOR', activeOnly: true },
