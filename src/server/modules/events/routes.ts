@@ -29,8 +29,11 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     const event = parseLiveEvent(payload);
     if (event) hub.dispatch(event);
   });
-  app.addHook('onClose', async () => {
+  // Streams never end by themselves: end them before the server waits for its connections to close.
+  app.addHook('preClose', async () => {
     for (const close of [...closers]) close();
+  });
+  app.addHook('onClose', async () => {
     await stopListening();
   });
 
