@@ -32,7 +32,7 @@ const expected: Partial<Record<`${AppointmentStatus} ${AppointmentAction}`, Expe
   'APPROVED cancel': {
     to: 'CANCELLED',
     roles: everyone,
-    guards: { PATIENT: ['BEFORE_START'] },
+    guards: { PATIENT: ['BEFORE_START', 'BEFORE_CUTOFF'] },
     notify: 'CANCELLATION',
   },
   'APPROVED no-show': {
