@@ -5,6 +5,7 @@ import {
   type DatabaseKind,
   nextWeekdayAt,
   openTestClinic,
+  type Session,
   type TestClinic,
   testDatabases,
 } from '../support/clinic.ts';
@@ -38,6 +39,15 @@ export async function openNotifyClinic(kind: DatabaseKind, overrides: Record<str
   const twilio = await FakeHttpProvider.start('twilio');
   const opened = await openTestClinic(kind, { ...providerEnvironment({ sendgrid, twilio }), ...overrides });
   const { clinic } = opened;
+  let admin: { session: Session; clockOffset: number } | undefined;
+  // Signs in again once a test has moved the clock, which may have expired the last access token.
+  const adminSession = async () => {
+    const clockOffset = clinic.clock.now().getTime() - Date.now();
+    if (!admin || Math.abs(admin.clockOffset - clockOffset) > 1_000) {
+      admin = { session: await clinic.signIn(bootstrapAdmin.email, bootstrapAdmin.password), clockOffset };
+    }
+    return admin.session;
+  };
   const notify: NotifyClinic = {
     clinic,
     sendgrid,
@@ -45,8 +55,7 @@ export async function openNotifyClinic(kind: DatabaseKind, overrides: Record<str
     worker: (options = {}) => createDeliveryWorker(clinic.ctx, { random: () => 0.5, ...options }),
     async deliveries(query = '') {
       const response = await clinic.request('GET', `/deliveries?limit=100${query}`, {
-        // A fresh sign-in: the tests move the clock past an access token's life.
-        session: await clinic.signIn(bootstrapAdmin.email, bootstrapAdmin.password),
+        session: await adminSession(),
       });
       if (response.statusCode !== 200) throw new Error(`deliveries: ${response.statusCode} ${response.body}`);
       return response.json().items;
