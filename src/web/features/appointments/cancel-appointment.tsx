@@ -35,15 +35,17 @@ export function CancelAppointment({ appointment, label }: { appointment: Appoint
           className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
-            action.mutate(
-              { id: appointment.id, action: 'cancel', body: reason.trim() ? { reason: reason.trim() } : {} },
-              {
-                onSuccess: () => {
-                  setOpen(false);
-                  toast('The appointment was cancelled.');
-                },
-              },
-            );
+            action
+              .mutateAsync({
+                id: appointment.id,
+                action: 'cancel',
+                body: reason.trim() ? { reason: reason.trim() } : {},
+              })
+              .then(() => {
+                setOpen(false);
+                toast('The appointment was cancelled.');
+              })
+              .catch(() => undefined);
           }}
         >
           <p>{label}</p>

@@ -46,17 +46,16 @@ function CloseVisit({ appointment }: { appointment: Appointment }) {
           disabled={blocker !== undefined || action.isPending}
           aria-describedby="treat-blocker"
           onClick={() =>
-            action.mutate(
-              {
+            action
+              .mutateAsync({
                 id: appointment.id,
                 action: 'treat',
                 body: followUpMonths ? { followUpMonths: Number(followUpMonths) } : {},
-              },
-              {
-                onSuccess: () => toast(`${appointment.patient.name} is marked treated.`),
-                onError: (error) => toast(describeError(error)),
-              },
-            )
+              })
+              .then(
+                () => toast(`${appointment.patient.name} is marked treated.`),
+                (error: unknown) => toast(describeError(error)),
+              )
           }
         >
           Mark as treated
@@ -67,9 +66,9 @@ function CloseVisit({ appointment }: { appointment: Appointment }) {
             className="btn btn-danger"
             disabled={action.isPending}
             onClick={() =>
-              action.mutate(
-                { id: appointment.id, action: 'no-show' },
-                { onError: (error) => toast(describeError(error)) },
+              action.mutateAsync({ id: appointment.id, action: 'no-show' }).then(
+                () => toast(`${appointment.patient.name} is marked as not attended.`),
+                (error: unknown) => toast(describeError(error)),
               )
             }
           >

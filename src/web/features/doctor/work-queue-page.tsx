@@ -48,13 +48,10 @@ function QueueItem({ appointment, today }: { appointment: Appointment; today: st
             className="btn btn-primary min-h-10 px-3 text-sm"
             disabled={action.isPending}
             onClick={() =>
-              action.mutate(
-                { id: appointment.id, action: 'approve' },
-                {
-                  onSuccess: () =>
-                    toast(`Approved: ${appointment.patient.name}, ${clinic.dateTime(appointment.startAt)}.`),
-                  onError: (error) => toast(describeError(error)),
-                },
+              action.mutateAsync({ id: appointment.id, action: 'approve' }).then(
+                () =>
+                  toast(`Approved: ${appointment.patient.name}, ${clinic.dateTime(appointment.startAt)}.`),
+                (error: unknown) => toast(describeError(error)),
               )
             }
           >
