@@ -6,6 +6,7 @@ export type BenchResult = { metric: string; value: number; unit: string; note?: 
 
 const benches: { name: string; load: () => Promise<{ run(): Promise<BenchResult[]> }> }[] = [
   { name: 'notifications', load: () => import('./notifications.ts') },
+  { name: 'scheduling', load: () => import('./scheduling.ts') },
 ];
 
 async function main(names: string[]): Promise<void> {

@@ -146,22 +146,24 @@ export function clinicDays(ctx: AppContext, from: string, to: string): Interval 
 
 /**
  * Free slots of one doctor between two clinic dates. Patients see only what they may book (notice and
- * horizon applied); staff booking on a patient's behalf see every free future slot.
+ * horizon applied); staff booking on a patient's behalf see every free future slot. The doctor, the
+ * settings, time off and busy times are read at once: one round trip's wait, not four.
  */
 export async function computeFreeSlots(
   ctx: AppContext,
-  doctor: DoctorScheduleRow,
+  doctorId: string,
   from: string,
   to: string,
   byStaff: boolean,
 ): Promise<Interval[]> {
-  if (doctor.disabledAt) return [];
   const range = clinicDays(ctx, from, to);
-  const [settings, away, busy] = await Promise.all([
+  const [doctor, settings, away, busy] = await Promise.all([
+    loadDoctor(ctx.db, doctorId),
     loadSchedulingSettings(ctx),
-    findTimeOffOverlapping(ctx.db, [doctor.id], range.startAt, range.endAt),
-    findBusyIntervals(ctx.db, doctor.id, range.startAt, range.endAt),
+    findTimeOffOverlapping(ctx.db, [doctorId], range.startAt, range.endAt),
+    findBusyIntervals(ctx.db, doctorId, range.startAt, range.endAt),
   ]);
+  if (doctor.disabledAt) return [];
   const now = ctx.clock.now();
   const schedule = effectiveSchedule(doctor);
   return freeSlots({
@@ -190,9 +192,8 @@ export async function listFreeSlots(
   doctorId: string,
   query: z.infer<typeof slotsQuery>,
 ) {
-  const doctor = await loadDoctor(ctx.db, doctorId);
   const from = query.date ?? (query.from as string);
   const to = query.date ?? (query.to as string);
-  const slots = await computeFreeSlots(ctx, doctor, from, to, ctx.actor.role !== 'PATIENT');
+  const slots = await computeFreeSlots(ctx, doctorId, from, to, ctx.actor.role !== 'PATIENT');
   return { items: slots.map(shapeSlot), timezone: ctx.config.timezone };
 }
