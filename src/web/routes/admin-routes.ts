@@ -18,6 +18,11 @@ export const adminRoutes: RoleRoute[] = [
     nav: { label: 'Messages' },
   },
   {
+    path: '/scheduling',
+    page: lazyPage(() => import('../features/scheduling/settings-page.tsx'), 'SchedulingSettingsPage'),
+    nav: { label: 'Scheduling' },
+  },
+  {
     path: '/profile',
     page: lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage'),
     nav: { label: 'Profile' },

@@ -16,6 +16,16 @@ export const doctorRoutes: RoleRoute[] = [
     page: lazyPage(() => import('../features/history/patient-history-page.tsx'), 'PatientHistoryPage'),
   },
   {
+    path: '/day',
+    page: lazyPage(() => import('../features/scheduling/day-view-page.tsx'), 'MyDayPage'),
+    nav: { label: 'My day' },
+  },
+  {
+    path: '/hours',
+    page: lazyPage(() => import('../features/scheduling/hours-page.tsx'), 'HoursPage'),
+    nav: { label: 'My hours' },
+  },
+  {
     path: '/profile',
     page: lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage'),
     nav: { label: 'Profile' },

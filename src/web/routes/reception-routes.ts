@@ -21,6 +21,16 @@ export const receptionRoutes: RoleRoute[] = [
     page: lazyPage(() => import('../features/history/patient-history-page.tsx'), 'PatientHistoryPage'),
   },
   {
+    path: '/day',
+    page: lazyPage(() => import('../features/scheduling/day-view-page.tsx'), 'DayViewPage'),
+    nav: { label: 'Day view' },
+  },
+  {
+    path: '/recalls',
+    page: lazyPage(() => import('../features/scheduling/recalls-page.tsx'), 'RecallsPage'),
+    nav: { label: 'Recalls' },
+  },
+  {
     path: '/profile',
     page: lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage'),
     nav: { label: 'Profile' },
