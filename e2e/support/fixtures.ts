@@ -66,4 +66,4 @@ export const test = base.extend({
   baseURL: async ({}, use) => use(serverUrl()),
 });
 
-export { expect, type Page };
+export { type Browser, expect, type Page };

@@ -93,7 +93,7 @@ export function AuditPage() {
         <Empty>No events match these filters.</Empty>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead>

@@ -139,7 +139,7 @@ export function MessagesPage() {
             <Empty>No messages match.</Empty>
           ) : (
             <>
-              <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+              <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">E-mail and text messages to patients, newest first</caption>
                   <thead>

@@ -194,7 +194,7 @@ export function StaffPage() {
         empty="No staff accounts."
       >
         {(staff) => (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
             <table className="w-full text-left">
               <caption className="sr-only">Staff accounts</caption>
               <thead>

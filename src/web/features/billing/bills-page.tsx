@@ -51,7 +51,7 @@ export function BillsPage() {
         <Empty>{q || status ? 'No bills match.' : 'No bills yet. Doctors set them during visits.'}</Empty>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
             <table className="w-full text-left">
               <caption className="sr-only">Bills, pending first</caption>
               <thead>

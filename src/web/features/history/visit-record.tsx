@@ -30,7 +30,7 @@ export function EyeExamTable({ exam }: { exam: Exam }) {
     ],
   ];
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left">
         <caption className="sr-only">Eye examination</caption>
         <thead>
@@ -64,7 +64,7 @@ export function EyeExamTable({ exam }: { exam: Exam }) {
 
 export function PrescriptionTable({ prescription }: { prescription: Prescription }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left">
         <caption className="sr-only">Prescribed medications</caption>
         <thead>
