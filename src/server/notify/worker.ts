@@ -60,7 +60,10 @@ export function createDeliveryWorker(ctx: AppContext, options: DeliveryWorkerOpt
     });
     if (ids.length === 0) return 0;
     const claimed = await findClaimedDetails(ctx.db, ids);
-    await Promise.all(claimed.map(deliver));
+    // Every send of the batch settles before the batch ends, so a stop never abandons one mid-flight.
+    const outcomes = await Promise.allSettled(claimed.map(deliver));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     return ids.length;
   }
 
@@ -74,10 +77,10 @@ export function createDeliveryWorker(ctx: AppContext, options: DeliveryWorkerOpt
     ) {
       return giveUp(delivery, 'CANCELLED', null, 'The appointment is no longer scheduled');
     }
-    const composed = composeDelivery(ctx.config, delivery);
-    const provider = channels[composed.channel].provider;
+    const provider = channels[delivery.channel].provider;
     let result: SendResult;
     try {
+      const composed = composeDelivery(ctx.config, delivery);
       result =
         composed.channel === 'EMAIL'
           ? await channels.EMAIL.send(composed.message)
@@ -180,7 +183,8 @@ export function createDeliveryWorker(ctx: AppContext, options: DeliveryWorkerOpt
     const next = await findNextDueAt(ctx.db);
     clearTimeout(dueTimer);
     if (!next) return;
-    const delay = Math.min(pollIntervalMs, Math.max(0, next.getTime() - ctx.clock.now().getTime()));
+    // At least a second: a row due now but locked by another worker's claim must not spin this loop.
+    const delay = Math.min(pollIntervalMs, Math.max(1_000, next.getTime() - ctx.clock.now().getTime()));
     dueTimer = setTimeout(wake, delay);
     dueTimer.unref();
   }

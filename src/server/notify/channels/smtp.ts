@@ -40,7 +40,7 @@ export function smtpChannel(options: SmtpOptions): EmailChannel {
 }
 
 /** SMTP reply codes: 4xx try again later, 5xx refused for good; no reply at all is a network fault. */
-function smtpFailure(error: unknown): DeliveryFailure {
+export function smtpFailure(error: unknown): DeliveryFailure {
   const responseCode =
     error && typeof error === 'object' && 'responseCode' in error ? Number(error.responseCode) : undefined;
   const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : 'unknown';
@@ -50,7 +50,6 @@ function smtpFailure(error: unknown): DeliveryFailure {
   if (code === 'EAUTH') {
     return new DeliveryFailure('smtp refused the credentials of SMTP_URL (EAUTH)', { permanent: true });
   }
-  return new DeliveryFailure(`smtp failed (${responseCode ?? ''} ${code})`.replace('( ', '('), {
-    permanent: false,
-  });
+  const reason = responseCode ? `${responseCode} ${code}` : code;
+  return new DeliveryFailure(`smtp failed (${reason})`, { permanent: false });
 }
