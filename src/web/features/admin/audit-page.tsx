@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { apiGet } from '../../lib/api-client.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useClinic } from '../clinic/clinic-context.tsx';
@@ -93,7 +94,7 @@ export function AuditPage() {
         <Empty>No events match these filters.</Empty>
       ) : (
         <>
-          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+          <TableScroll label="Audit events">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead>
@@ -145,7 +146,7 @@ export function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {query.hasNextPage && (
             <button
               type="button"

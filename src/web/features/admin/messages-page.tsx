@@ -10,6 +10,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useToast } from '../../components/toasts.tsx';
 import { api, apiGet } from '../../lib/api-client.ts';
 import { ApiError, describeError } from '../../lib/api-error.ts';
@@ -139,7 +140,7 @@ export function MessagesPage() {
             <Empty>No messages match.</Empty>
           ) : (
             <>
-              <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+              <TableScroll label="Messages">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">E-mail and text messages to patients, newest first</caption>
                   <thead>
@@ -188,7 +189,7 @@ export function MessagesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               {query.hasNextPage && (
                 <button
                   type="button"

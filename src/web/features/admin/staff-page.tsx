@@ -10,6 +10,7 @@ import { FormAlert, SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { QueryView } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useToast } from '../../components/toasts.tsx';
 import { api, apiGet } from '../../lib/api-client.ts';
 import { describeError } from '../../lib/api-error.ts';
@@ -194,7 +195,7 @@ export function StaffPage() {
         empty="No staff accounts."
       >
         {(staff) => (
-          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+          <TableScroll label="Staff accounts">
             <table className="w-full text-left">
               <caption className="sr-only">Staff accounts</caption>
               <thead>
@@ -222,7 +223,7 @@ export function StaffPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
       <Dialog open={creating} title="Add a staff member" onClose={() => setCreating(false)}>

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useClinic } from '../clinic/clinic-context.tsx';
 import { type BillFilter, useBills } from './bill-queries.ts';
@@ -51,7 +52,7 @@ export function BillsPage() {
         <Empty>{q || status ? 'No bills match.' : 'No bills yet. Doctors set them during visits.'}</Empty>
       ) : (
         <>
-          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+          <TableScroll label="Bills">
             <table className="w-full text-left">
               <caption className="sr-only">Bills, pending first</caption>
               <thead>
@@ -95,7 +96,7 @@ export function BillsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {query.hasNextPage && (
             <button
               type="button"

@@ -1,6 +1,7 @@
 import { eyeNames } from '../../../shared/domain/ophthalmic.ts';
 import type { Appointment, Prescription } from '../../../shared/schemas/appointments.ts';
 import { Badge } from '../../components/status-badge.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { paymentMethodWords } from '../../lib/status-words.ts';
 import { useClinic } from '../clinic/clinic-context.tsx';
 
@@ -30,7 +31,7 @@ export function EyeExamTable({ exam }: { exam: Exam }) {
     ],
   ];
   return (
-    <div className="relative overflow-x-auto">
+    <TableScroll label="Eye examination" framed={false}>
       <table className="w-full text-left">
         <caption className="sr-only">Eye examination</caption>
         <thead>
@@ -58,13 +59,13 @@ export function EyeExamTable({ exam }: { exam: Exam }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 export function PrescriptionTable({ prescription }: { prescription: Prescription }) {
   return (
-    <div className="relative overflow-x-auto">
+    <TableScroll label="Prescribed medications" framed={false}>
       <table className="w-full text-left">
         <caption className="sr-only">Prescribed medications</caption>
         <thead>
@@ -104,7 +105,7 @@ export function PrescriptionTable({ prescription }: { prescription: Prescription
         </tbody>
       </table>
       {prescription.notes && <p className="mt-2">Notes: {prescription.notes}</p>}
-    </div>
+    </TableScroll>
   );
 }
 
