@@ -29,8 +29,10 @@ function doctorColumn(page: Page) {
   return page.getByRole('region', { name: demo.doctor.name });
 }
 
-test('a patient books a free time from the slot picker, and it is no longer offered', async ({ browser }) => {
-  const { page, context } = await newPatientPage(browser);
+test('a patient books a free time from the slot picker, it is no longer offered, and they move it', async ({
+  browser,
+}) => {
+  const { page, context, person: patient } = await newPatientPage(browser);
   await page.goto('/book');
   await chooseDoctor(page);
   const date = weekdayAhead(22);
@@ -40,12 +42,27 @@ test('a patient books a free time from the slot picker, and it is no longer offe
   await first.check({ force: true });
   await page.getByRole('button', { name: 'Request the appointment' }).click();
   await expect(page.getByRole('heading', { name: 'Appointment', level: 1 })).toBeVisible();
+  const appointmentUrl = page.url();
 
   await page.goto('/book');
   await chooseDoctor(page);
   await page.getByLabel('Day').fill(date);
   await expect(page.locator('input[name="startAt"]').first()).toBeVisible();
   await expect(page.locator(`input[name="startAt"][value="${startAt}"]`)).toHaveCount(0);
+
+  await page.goto(appointmentUrl);
+  await page.getByRole('button', { name: 'Move this visit' }).click();
+  const move = page.getByRole('dialog');
+  await move.getByLabel('New day').fill(weekdayAhead(31));
+  const target = move.locator('input[type="radio"]').nth(2);
+  const movedTo = await target.inputValue();
+  await target.check({ force: true });
+  await move.getByLabel('Reason (optional)').fill('Clashes with work');
+  await move.getByRole('button', { name: 'Move the visit' }).click();
+  await expect(page.getByText(`Moved ${patient.name}`)).toBeVisible();
+  await page.getByRole('link', { name: 'Inbox' }).click();
+  await expect(page.getByRole('heading', { name: /Appointment moved/ })).toBeVisible();
+  expect(movedTo).not.toBe(startAt);
   await context.close();
 });
 

@@ -6,6 +6,7 @@ import { ApiError } from '../../lib/api-error.ts';
 import { useUser } from '../auth/use-session.ts';
 import { useClinic } from '../clinic/clinic-context.tsx';
 import { VisitRecord } from '../history/visit-record.tsx';
+import { MoveMyVisit } from '../scheduling/move-my-visit.tsx';
 import { AppointmentCard } from './appointment-card.tsx';
 import { useAppointment } from './appointment-queries.ts';
 import { CancelAppointment, canCancel } from './cancel-appointment.tsx';
@@ -27,12 +28,15 @@ export function AppointmentPage() {
               <AppointmentCard
                 appointment={appointment}
                 actions={
-                  canCancel(appointment, user.role, new Date()) && (
-                    <CancelAppointment
-                      appointment={appointment}
-                      label={`${clinic.dateTime(appointment.startAt)} with ${appointment.doctor.name}`}
-                    />
-                  )
+                  <>
+                    {canCancel(appointment, user.role, new Date()) && (
+                      <CancelAppointment
+                        appointment={appointment}
+                        label={`${clinic.dateTime(appointment.startAt)} with ${appointment.doctor.name}`}
+                      />
+                    )}
+                    <MoveMyVisit appointment={appointment} />
+                  </>
                 }
               />
             </ul>

@@ -40,8 +40,11 @@ export function MoveAppointmentDialog({
       await api('POST', `/appointments/${target.id}/reschedule`, {
         body: { startAt, ...(reason ? { reason } : {}) },
       });
-      await client.invalidateQueries({ queryKey: ['day-view'] });
-      await client.invalidateQueries({ queryKey: ['slots'] });
+      await Promise.all(
+        ['day-view', 'slots', 'appointments', 'appointment'].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
+      );
       toast(`Moved ${target.patientName} to ${clinic.dateTime(startAt)}.`);
       close();
     } catch (error) {
