@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { demo, expect, signedInPage, test } from './support/fixtures.ts';
 
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
@@ -8,7 +9,7 @@ const people = {
   admin: demo.admin,
 } as const;
 
-// Screenshots of every dashboard, kept under test-results/screenshots/ for people to look at.
+// Screenshots of every dashboard, kept under test-results/screenshots/ (the output dir) for people to look at.
 for (const [role, person] of Object.entries(people)) {
   test(`${role} dashboard at desk and phone sizes, both themes`, async ({ browser }, testInfo) => {
     for (const [size, viewport] of Object.entries(sizes)) {
@@ -22,7 +23,7 @@ for (const [role, person] of Object.entries(people)) {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
           true,
         );
-        const path = `test-results/screenshots/${role}-${size}-${theme}.png`;
+        const path = join(testInfo.project.outputDir, 'screenshots', `${role}-${size}-${theme}.png`);
         await page.screenshot({ path, fullPage: true });
         await testInfo.attach(`${role}-${size}-${theme}`, { path, contentType: 'image/png' });
         await context.close();

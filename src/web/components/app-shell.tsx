@@ -31,7 +31,7 @@ export function AppShell({ routes }: { routes: RoleRoute[] }) {
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <ClinicName name={clinic.name} />
           <div className="flex flex-wrap items-center gap-2">
-            <p className="text-sm">
+            <p className="w-full text-sm sm:w-auto">
               <span className="font-semibold">{user.name}</span>
               <span className="text-muted"> · {roleWords[user.role]}</span>
             </p>

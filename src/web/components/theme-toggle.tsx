@@ -7,7 +7,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="btn btn-secondary min-h-10 px-3 text-sm"
+      className="btn btn-secondary min-h-10 px-3 text-sm aria-pressed:bg-accent aria-pressed:text-accent-ink"
       aria-pressed={contrast}
       onClick={() => {
         const next = contrast ? 'standard' : 'contrast';
