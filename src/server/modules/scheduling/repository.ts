@@ -186,7 +186,7 @@ export async function findBusyIntervals(
 
 const patientUser = alias(users, 'patient_user');
 
-/** Appointments of any status starting in [from, to), with the patient's name, for the day view and feed. */
+/** Appointments starting in [from, to) with the patient's name, for the day view and the feed (90 days of 5-minute slots fit). */
 export async function findAppointmentsStarting(
   db: Executor,
   doctorIds: string[],
@@ -217,7 +217,7 @@ export async function findAppointmentsStarting(
       ),
     )
     .orderBy(asc(appointments.startAt), asc(appointments.id))
-    .limit(2000);
+    .limit(10_000);
 }
 
 /** Moves a live appointment, only if it is still where and in the state the caller saw it. */
