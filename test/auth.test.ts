@@ -143,6 +143,22 @@ describeEachDatabase('signing up, signing in and sessions', (use) => {
     expect((await login(clinic, patient.email, patient.password)).statusCode).toBe(200);
   });
 
+  it('gives an account a fresh set of attempts once its lockout has ended', async () => {
+    const clinic = use();
+    const patient = await clinic.newUser('PATIENT');
+    for (let attempt = 0; attempt < 5; attempt++)
+      await login(clinic, patient.email, `wrong-guess-${attempt}`);
+    clinic.clock.advance(16 * 60_000);
+    const typo = await login(clinic, patient.email, 'one-more-typo');
+    expect(typo.statusCode).toBe(401);
+    expect((await login(clinic, patient.email, patient.password)).statusCode).toBe(200);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      statuses.push((await login(clinic, patient.email, `wrong-again-${attempt}`)).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+
   it('rotates the refresh token, and a reused old one ends the whole session', async () => {
     const clinic = use();
     const patient = await clinic.newUser('PATIENT');

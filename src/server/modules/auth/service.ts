@@ -122,7 +122,7 @@ export async function login(ctx: AppContext, email: string, password: string) {
   const valid = await verifyPassword(user.passwordHash, password);
   if (!valid) {
     const lockUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
-    const failure = await recordFailedLogin(ctx.db, user.id, maxFailedLogins, lockUntil);
+    const failure = await recordFailedLogin(ctx.db, user.id, maxFailedLogins, lockUntil, now);
     if (failure?.lockedUntil && failure.lockedUntil > now) throw lockedOut(failure.lockedUntil, now);
     throw invalidCredentials();
   }

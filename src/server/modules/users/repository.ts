@@ -48,12 +48,24 @@ export async function updatePatientProfile(
     await db.update(patients).set(changes).where(eq(patients.userId, userId));
 }
 
-export async function recordFailedLogin(db: Executor, id: string, maxFailures: number, lockUntil: Date) {
+/**
+ * Counts a failed sign-in and locks the account at `maxFailures`. A lock that has run out
+ * starts the count again, so one typo after a lockout does not lock the account at once.
+ */
+export async function recordFailedLogin(
+  db: Executor,
+  id: string,
+  maxFailures: number,
+  lockUntil: Date,
+  now: Date,
+) {
+  const lockExpired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+  const failures = sql`case when ${lockExpired} then 1 else ${users.failedLogins} + 1 end`;
   const [row] = await db
     .update(users)
     .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      failedLogins: failures,
+      lockedUntil: sql`case when ${failures} >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz when ${lockExpired} then null else ${users.lockedUntil} end`,
     })
     .where(eq(users.id, id))
     .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
