@@ -52,6 +52,26 @@ describeEachDatabase('what the API refuses to take in and what it always sends b
     expectProblem(register, 400, 'VALIDATION_FAILED');
   });
 
+  it('refuses a body on an action that takes none, but accepts none or an empty one', async () => {
+    const clinic = use();
+    const { id } = await requestVisit(clinic, patient, doctor, slot());
+    const refused = await clinic.request('POST', `/appointments/${id}/approve`, {
+      session: doctor,
+      body: { status: 'TREATED' },
+    });
+    expectProblem(refused, 400, 'VALIDATION_FAILED');
+    const still = await clinic.request('GET', `/appointments/${id}`, { session: doctor });
+    expect(still.json().status).toBe('REQUESTED');
+    const logout = await clinic.request('POST', '/auth/logout', {
+      session: patient,
+      body: { everywhere: true },
+    });
+    expectProblem(logout, 400, 'VALIDATION_FAILED');
+    expect(
+      (await clinic.request('POST', `/appointments/${id}/approve`, { session: doctor, body: {} })).statusCode,
+    ).toBe(200);
+  });
+
   it('lists each invalid field of a body', async () => {
     const response = await use().request('POST', '/auth/register', {
       body: { name: '', email: 'not-an-email', password: 'short' },

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const id = z.uuid();
 export const idParams = z.strictObject({ id });
+/** An action that takes no input still refuses one it does not know: bodies are strict. */
+export const emptyBody = z.strictObject({}).nullish();
 export const timestamp = z.iso.datetime({ offset: true });
 /** A nullable instant on the wire: ISO 8601 with offset, or null. */
 export const optionalTimestamp = timestamp.nullable();

@@ -13,7 +13,7 @@ import {
   requestAppointmentBody,
   treatBody,
 } from '../../../shared/schemas/appointments.ts';
-import { idParams, page } from '../../../shared/schemas/common.ts';
+import { emptyBody, idParams, page } from '../../../shared/schemas/common.ts';
 import type { AppContext } from '../../context.ts';
 import { requestContext } from '../../plugins/auth.ts';
 import { getAppointment, listAppointments } from './queries.ts';
@@ -47,7 +47,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.post(
     '/appointments/:id/approve',
-    { schema: { tags, params: idParams, response: { 200: appointment } } },
+    { schema: { tags, params: idParams, body: emptyBody, response: { 200: appointment } } },
     async (request) => transitionAppointment(requestContext(ctx, request), request.params.id, 'approve'),
   );
 
@@ -67,7 +67,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.post(
     '/appointments/:id/no-show',
-    { schema: { tags, params: idParams, response: { 200: appointment } } },
+    { schema: { tags, params: idParams, body: emptyBody, response: { 200: appointment } } },
     async (request) => transitionAppointment(requestContext(ctx, request), request.params.id, 'no-show'),
   );
 

@@ -9,6 +9,7 @@ import {
   updateProfileBody,
   user,
 } from '../../../shared/schemas/auth.ts';
+import { emptyBody } from '../../../shared/schemas/common.ts';
 import type { AppContext } from '../../context.ts';
 import { requestContext } from '../../plugins/auth.ts';
 import { getMe, updateMyProfile } from '../users/service.ts';
@@ -70,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     '/auth/refresh',
     {
       config: { public: true, rateLimit: authLimit },
-      schema: { tags: ['auth'], response: { 200: tokenResponse } },
+      schema: { tags: ['auth'], body: emptyBody, response: { 200: tokenResponse } },
     },
     async (request, reply) => {
       const { refreshToken, ...result } = await refresh(ctx, request.cookies[refreshCookie]);
@@ -79,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['auth'], body: emptyBody } }, async (request, reply) => {
     await logout(requestContext(ctx, request));
     reply.clearCookie(refreshCookie, { path: '/api/v1' });
     return reply.code(204).send();

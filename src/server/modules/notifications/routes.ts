@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams } from '../../../shared/schemas/common.ts';
+import { emptyBody, idParams } from '../../../shared/schemas/common.ts';
 import { notificationsPage, notificationsQuery } from '../../../shared/schemas/notifications.ts';
 import type { AppContext } from '../../context.ts';
 import { requestContext } from '../../plugins/auth.ts';
@@ -21,7 +21,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
 
   app.post(
     '/notifications/:id/read',
-    { schema: { tags: ['notifications'], params: idParams } },
+    { schema: { tags: ['notifications'], params: idParams, body: emptyBody } },
     async (request, reply) => {
       await markNotificationRead(requestContext(ctx, request, 'notification.read-own'), request.params.id);
       return reply.code(204).send();
