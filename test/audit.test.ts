@@ -126,6 +126,40 @@ describeEachDatabase('the audit trail of patient data', (use) => {
     }
   });
 
+  it("records an admin reading or changing a patient's account under that patient", async () => {
+    const clinic = use();
+    const admin = await clinic.admin();
+    const patient = await clinic.newUser('PATIENT');
+    const read = await clinic.request('GET', `/users/${patient.id}`, { session: admin });
+    expect(read.statusCode).toBe(200);
+    expect(await rowsOfRequest(clinic, read.headers['x-request-id'])).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        actorRole: 'ADMIN',
+        patientId: patient.id,
+        outcome: 'SUCCESS',
+      }),
+    ]);
+    const changed = await clinic.request('PATCH', `/users/${patient.id}`, {
+      session: admin,
+      body: { phone: '+14155550177' },
+    });
+    expect(changed.json().phone).toBe('+14155550177');
+    expect(await rowsOfRequest(clinic, changed.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ actorId: admin.id, patientId: patient.id, action: 'user.update' }),
+    ]);
+    const reset = await clinic.request('POST', `/users/${patient.id}/password`, {
+      session: admin,
+      body: { password: 'saffron-quartz-meadow-27' },
+    });
+    expect(await rowsOfRequest(clinic, reset.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ actorId: admin.id, patientId: patient.id, action: 'user.password-reset' }),
+    ]);
+    const doctor = await clinic.newUser('DOCTOR');
+    const staffRead = await clinic.request('GET', `/users/${doctor.id}`, { session: admin });
+    expect(await rowsOfRequest(clinic, staffRead.headers['x-request-id'])).toEqual([]);
+  });
+
   it('shows the trail to admins only, filtered by patient and by actor, page by page', async () => {
     const clinic = use();
     const admin = await clinic.admin();

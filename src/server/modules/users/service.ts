@@ -118,8 +118,14 @@ export async function listDoctors(
 export async function getUser(ctx: RequestContext, id: string) {
   const user = await findUserById(ctx.db, id);
   if (!user) throw notFound('User');
+  if (user.role === 'PATIENT') {
+    await audit(ctx, { action: 'patient.read', resourceType: 'patient', resourceId: id, patientId: id });
+  }
   return shapeUser(user);
 }
+
+/** A patient's account is patient data: changes to it are found under the patient in the audit trail. */
+const patientOf = (user: { id: string; role: string }) => (user.role === 'PATIENT' ? user.id : null);
 
 export async function updateStaffOrPatient(
   ctx: RequestContext,
@@ -133,8 +139,15 @@ export async function updateStaffOrPatient(
     disabled === undefined ? undefined : disabled ? (existing.disabledAt ?? ctx.clock.now()) : null;
   await updateUser(ctx.db, id, { ...rest, ...(disabledAt !== undefined ? { disabledAt } : {}) });
   if (disabled) await endAllSessions(ctx, id, 'DISABLED');
-  await audit(ctx, { action: 'user.update', resourceType: 'user', resourceId: id });
-  return getUser(ctx, id);
+  await audit(ctx, {
+    action: 'user.update',
+    resourceType: 'user',
+    resourceId: id,
+    patientId: patientOf(existing),
+  });
+  const updated = await findUserById(ctx.db, id);
+  if (!updated) throw notFound('User');
+  return shapeUser(updated);
 }
 
 export async function resetPassword(ctx: RequestContext, id: string, password: string) {
@@ -147,5 +160,10 @@ export async function resetPassword(ctx: RequestContext, id: string, password: s
     lockedUntil: null,
   });
   await endAllSessions(ctx, id, 'PASSWORD_RESET');
-  await audit(ctx, { action: 'user.password-reset', resourceType: 'user', resourceId: id });
+  await audit(ctx, {
+    action: 'user.password-reset',
+    resourceType: 'user',
+    resourceId: id,
+    patientId: patientOf(existing),
+  });
 }
