@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { afterEach, expect, it } from 'vitest';
-import { describeEachDatabase, type Session, type TestClinic } from './support/clinic.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase, openTestClinic, type Session, type TestClinic } from './support/clinic.ts';
 import { expectStatus, withoutRequestId } from './support/visits.ts';
 
 const strongPassword = 'amber-lantern-orbit-42';
@@ -157,6 +157,17 @@ describeEachDatabase('signing up, signing in and sessions', (use) => {
       statuses.push((await login(clinic, patient.email, `wrong-again-${attempt}`)).statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+
+  it('ends a session whose refresh token is older than 14 days', async () => {
+    const clinic = use();
+    const patient = await clinic.newUser('PATIENT');
+    const session = await login(clinic, patient.email, patient.password);
+    clinic.clock.advance(15 * 86_400_000);
+    const refreshed = await clinic.request('POST', '/auth/refresh', {
+      headers: { cookie: `ecms_refresh=${refreshCookieOf(session).value}` },
+    });
+    expect(refreshed.statusCode).toBe(401);
   });
 
   it('rotates the refresh token, and a reused old one ends the whole session', async () => {
@@ -316,5 +327,28 @@ describeEachDatabase('signing up, signing in and sessions', (use) => {
     const staff = await clinic.request('GET', '/me', { session: doctor });
     expect(staff.json()).toMatchObject({ id: doctor.id, role: 'DOCTOR', specialty: 'Glaucoma' });
     expect(staff.json().patient).toBeUndefined();
+  });
+});
+
+// The per-address limit is kept in memory, not in the database: one embedded clinic is enough.
+describe('too many sign-in attempts from one address', () => {
+  let opened: Awaited<ReturnType<typeof openTestClinic>>;
+  beforeAll(async () => {
+    opened = await openTestClinic('embedded', { ECMS_LOGIN_RATE_LIMIT: '3' });
+  });
+  afterAll(() => opened.close());
+
+  it('are refused with 429 RATE_LIMITED and Retry-After, whatever the e-mail', async () => {
+    const clinic = opened.clinic;
+    const statuses: number[] = [];
+    let last: LightMyRequestResponse | undefined;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      last = await login(clinic, `someone-${attempt}@test.ecms`, 'wrong-password-0');
+      statuses.push(last.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(last?.headers['content-type']).toContain('application/problem+json');
+    expect(last?.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
