@@ -92,6 +92,33 @@ describeEachDatabase('what the API refuses to take in and what it always sends b
     expectProblem(response, 400, 'VALIDATION_FAILED');
   });
 
+  it('refuses prototype-polluting keys in JSON bodies', async () => {
+    for (const payload of [
+      '{"email":"a@test.ecms","password":"x","__proto__":{"role":"ADMIN"}}',
+      '{"email":"a@test.ecms","password":"x","constructor":{"prototype":{"role":"ADMIN"}}}',
+    ]) {
+      const response = await use().app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+    }
+    expect(({} as Json).role).toBeUndefined();
+  });
+
+  it('refuses a body that is not JSON with a 4xx problem document', async () => {
+    const response = await use().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'email=a&password=b',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('refuses a body over 256 KiB with 413 PAYLOAD_TOO_LARGE', async () => {
     const response = await use().request('POST', '/auth/login', {
       body: { email: 'a@test.ecms', password: 'x'.repeat(257 * 1024) },
