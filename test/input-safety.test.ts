@@ -108,15 +108,14 @@ describeEachDatabase('what the API refuses to take in and what it always sends b
     expect(({} as Json).role).toBeUndefined();
   });
 
-  it('refuses a body that is not JSON with a 4xx problem document', async () => {
+  it('refuses a body that is not JSON with 400', async () => {
     const response = await use().app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       headers: { 'content-type': 'text/plain' },
       payload: 'email=a&password=b',
     });
-    expect(response.statusCode).toBe(415);
-    expect(response.headers['content-type']).toContain('application/problem+json');
+    expectProblem(response, 400, 'VALIDATION_FAILED');
   });
 
   it('refuses a body over 256 KiB with 413 PAYLOAD_TOO_LARGE', async () => {
