@@ -90,6 +90,32 @@ describeEachDatabase("the patient's notifications and their deliveries", (use) =
     expect(await channelsOf(clinic, approval?.id)).toEqual([{ channel: 'EMAIL', recipient: patient.email }]);
   });
 
+  it("follows the patient's contact preferences and details", async () => {
+    const clinic = use();
+    const patient = await clinic.newUser('PATIENT', { phone: '+14155550197' });
+    const doctor = await clinic.newUser('DOCTOR');
+    const latestChannels = async () => {
+      const [latest] = (await inbox(clinic, patient)).items;
+      return (await channelsOf(clinic, latest?.id)).map((row) => row.channel);
+    };
+    const approveNew = async () =>
+      approve(clinic, doctor, (await requestVisit(clinic, patient, doctor, slot())).id);
+    const profile = (body: Json) => clinic.request('PATCH', '/me', { session: patient, body });
+
+    expectStatus(await profile({ notifyBySms: false }), 200);
+    await approveNew();
+    expect(await latestChannels()).toEqual(['EMAIL']);
+
+    expectStatus(await profile({ notifyBySms: true, notifyByEmail: false }), 200);
+    await approveNew();
+    expect(await latestChannels()).toEqual(['SMS']);
+
+    expectStatus(await profile({ notifyByEmail: true, phone: null, remindersOptOut: true }), 200);
+    await approveNew();
+    expect(await latestChannels()).toEqual(['EMAIL']);
+    expect((await inbox(clinic, patient)).items).toHaveLength(3);
+  });
+
   it('sends nothing after a refused action', async () => {
     const clinic = use();
     const patient = await clinic.newUser('PATIENT', { phone: '+14155550198' });
