@@ -96,6 +96,17 @@ describeEachDatabase('signing up, signing in and sessions', (use) => {
     expect(again.json()).toMatchObject({ status: 409, code: 'EMAIL_TAKEN' });
   });
 
+  it('gives one of two simultaneous sign-ups with one e-mail the account and the other 409 EMAIL_TAKEN', async () => {
+    const clinic = use();
+    const email = `race-${randomUUID().slice(0, 8)}@test.ecms`;
+    const responses = await Promise.all([
+      register(clinic, { email }),
+      register(clinic, { email: email.toUpperCase() }),
+    ]);
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    expect(responses.find((response) => response.statusCode === 409)?.json().code).toBe('EMAIL_TAKEN');
+  });
+
   it('signs in with a bearer token, the user and an httpOnly, SameSite=Strict refresh cookie', async () => {
     const clinic = use();
     const patient = await clinic.newUser('PATIENT');
