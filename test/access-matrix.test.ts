@@ -359,6 +359,28 @@ describeEachDatabase('who may do what to whose records', (use) => {
     expect(ownerBills.json().items.map((item: Json) => item.id)).toContain(theirs.billId);
   });
 
+  it('lets a doctor find only their own patients, while the front desk finds anyone', async () => {
+    const { clinic, sessions } = world;
+    const doctor = await clinic.newUser('DOCTOR');
+    const theirs = await clinic.newUser('PATIENT');
+    const stranger = await clinic.newUser('PATIENT');
+    expectStatus(
+      await clinic.request('POST', '/appointments', {
+        session: theirs,
+        body: { doctorId: doctor.id, startAt: world.slot() },
+      }),
+      201,
+    );
+    const found = async (session: Session) =>
+      (await clinic.request('GET', '/patients?limit=100', { session }))
+        .json()
+        .items.map((user: Json) => user.id);
+    expect(await found(doctor)).toEqual([theirs.id]);
+    expect(await found(sessions['other doctor'])).not.toContain(theirs.id);
+    expect(await found(sessions.receptionist)).toEqual(expect.arrayContaining([theirs.id, stranger.id]));
+    expect((await clinic.request('GET', '/patients', { session: stranger })).statusCode).toBe(403);
+  });
+
   it('lets a patient book only for themself', async () => {
     const { clinic, sessions } = world;
     const response = await clinic.request('POST', '/appointments', {

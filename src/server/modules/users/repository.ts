@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Executor } from '../../db/client.ts';
-import { patients, users } from '../../db/schema/index.ts';
+import { appointments, patients, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type PatientRow = typeof patients.$inferSelect;
@@ -84,7 +84,13 @@ export async function countUsersWithRole(db: Executor, role: Role): Promise<numb
   return row?.count ?? 0;
 }
 
-export type UserFilter = { role?: Role | undefined; q?: string | undefined; activeOnly?: boolean };
+export type UserFilter = {
+  role?: Role | undefined;
+  q?: string | undefined;
+  activeOnly?: boolean;
+  /** Only patients who have had or will have an appointment with this doctor. */
+  patientsOfDoctorId?: string | undefined;
+};
 
 /** Users by name, then id, for keyset paging. */
 export async function findUsers(
@@ -97,6 +103,9 @@ export async function findUsers(
   const conditions: (SQL | undefined)[] = [
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.activeOnly ? sql`${users.disabledAt} is null` : undefined,
+    filter.patientsOfDoctorId
+      ? sql`exists (select 1 from ${appointments} where ${appointments.patientId} = ${users.id} and ${appointments.doctorId} = ${filter.patientsOfDoctorId})`
+      : undefined,
     pattern
       ? or(ilike(users.name, pattern), ilike(users.email, pattern), ilike(users.phone, pattern))
       : undefined,

@@ -79,9 +79,11 @@ const isNameKey = (name: string) => name.length > 0;
 
 export async function listUsers(ctx: RequestContext, query: z.infer<typeof usersQuery>) {
   const cursor = decodeCursor(query.cursor, isNameKey);
+  // A doctor looks up only their own patients; the front desk and managers find anyone.
+  const scope = ctx.actor.role === 'DOCTOR' ? { patientsOfDoctorId: ctx.actor.id } : {};
   const rows = await findUsers(
     ctx.db,
-    query,
+    { ...query, ...scope },
     cursor ? { name: cursor.at, id: cursor.id } : undefined,
     query.limit,
   );
