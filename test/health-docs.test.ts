@@ -88,9 +88,7 @@ describeEachDatabase('health, readiness and the API documents', (use) => {
         expect(failing.body).not.toMatch(/\bat .*\.ts:\d+|node_modules|select |from "?sessions|stack/i);
       }
     } finally {
-      // Closing the app would stop its LISTEN on the embedded database closed above, which PGlite
-      // reports as an unhandled rejection; in the server the app always closes before the database.
-      if (kind === 'postgres') await app.close();
+      await app.close();
       await scratch?.drop();
     }
   });

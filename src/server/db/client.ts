@@ -48,7 +48,10 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
     db,
     async listen(channel, listener) {
       const stop = await client.listen(channel, listener);
-      return stop;
+      // Unlistening on a closed PGlite fails outside the returned promise, as an unhandled rejection.
+      return async () => {
+        if (!client.closed) await stop();
+      };
     },
     async ping() {
       try {
