@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         logins
           ? `Demo clinic created:\n${logins.map((l) => `  ${l.role} ${l.email} ${l.password}`).join('\n')}\n`
-          : 'The database already has users; nothing seeded.\n',
+          : 'The demo clinic exists already; nothing seeded.\n',
       );
       return 0;
     }

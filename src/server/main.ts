@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type DemoLogin, seedDemoClinic } from './demo/seed.ts';
 import { startDueJobs } from './modules/scheduling/due-jobs.ts';
-import { countUsersWithRole } from './modules/users/repository.ts';
+import { countUsers } from './modules/users/repository.ts';
 import { createDeliveryWorker } from './notify/worker.ts';
 import { createContext } from './runtime.ts';
 
@@ -14,8 +14,8 @@ export type RunningServer = { app: FastifyInstance; ctx: AppContext; url: string
 /** Starts the whole clinic: database, migrations, first accounts, HTTP server. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const ctx = await createContext(config);
+  const isNewDatabase = (await countUsers(ctx.db)) === 0;
   await ensureBootstrapAdmin(ctx);
-  const isNewDatabase = (await countUsersWithRole(ctx.db, 'ADMIN')) === 0;
   const demo = config.demo ?? (isNewDatabase && ctx.handle.kind === 'embedded');
   const logins = demo ? await seedDemoClinic(ctx) : undefined;
 

@@ -13,7 +13,7 @@ import {
 import { createAccount } from '../modules/auth/service.ts';
 import { insertPayment, markBillPaid } from '../modules/billing/repository.ts';
 import { notifyPatient } from '../modules/notifications/service.ts';
-import { countUsersWithRole } from '../modules/users/repository.ts';
+import { findUserByEmail } from '../modules/users/repository.ts';
 
 export type DemoLogin = { role: Role; name: string; email: string; password: string };
 
@@ -59,10 +59,9 @@ function weekdayAt(ctx: AppContext, days: number, hour: number, minute: number):
   return day.set({ hour, minute }).toJSDate();
 }
 
-/** A small clinic with every state of the visit workflow, for trying ECMS out. Does nothing if users exist. */
+/** A small clinic with every state of the visit workflow, for trying ECMS out. Does nothing if it exists already. */
 export async function seedDemoClinic(ctx: AppContext): Promise<DemoLogin[] | undefined> {
-  if ((await countUsersWithRole(ctx.db, 'ADMIN')) + (await countUsersWithRole(ctx.db, 'PATIENT')) > 0)
-    return undefined;
+  if (await findUserByEmail(ctx.db, people[0]?.email ?? '')) return undefined;
   const ids: Record<string, string> = {};
   for (const person of people) {
     const user = await createAccount(ctx, person, { trustedPassword: true });

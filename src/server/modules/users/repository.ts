@@ -76,6 +76,11 @@ export async function clearFailedLogins(db: Executor, id: string): Promise<void>
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
 }
 
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  return row?.count ?? 0;
+}
+
 export async function countUsersWithRole(db: Executor, role: Role): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
