@@ -59,7 +59,8 @@ describe('message templates', () => {
     expect(email.text).toContain('https://eyes.example.org');
     expect(email.html).toContain('href="https://eyes.example.org"');
     expect(email.text).toContain('Dr. Ada Lens');
-    expect(email.text).toContain('09:20');
+    // A recall falls due around a day; every other message names the visit's local time.
+    expect(email.text).toContain(type === 'RECALL' ? 'Monday 7 December 2026' : '09:20');
     expect(email.html).toContain('Lakeside Eye Clinic');
   });
 

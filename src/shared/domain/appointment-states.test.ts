@@ -28,7 +28,12 @@ const everyone: Role[] = ['PATIENT', 'DOCTOR', 'RECEPTIONIST', 'ADMIN'];
 const expected: Partial<Record<`${AppointmentStatus} ${AppointmentAction}`, Expected>> = {
   'REQUESTED approve': { to: 'APPROVED', roles: ['DOCTOR'], guards: {}, notify: 'APPROVAL' },
   'REQUESTED reject': { to: 'REJECTED', roles: ['DOCTOR'], guards: {}, notify: 'REJECTION' },
-  'REQUESTED cancel': { to: 'CANCELLED', roles: everyone, guards: {}, notify: 'CANCELLATION' },
+  'REQUESTED cancel': {
+    to: 'CANCELLED',
+    roles: everyone,
+    guards: { PATIENT: ['BEFORE_START'] },
+    notify: 'CANCELLATION',
+  },
   'APPROVED cancel': {
     to: 'CANCELLED',
     roles: everyone,

@@ -46,7 +46,14 @@ const everyone: readonly Role[] = ['PATIENT', 'DOCTOR', 'RECEPTIONIST', 'ADMIN']
 export const transitions: readonly Transition[] = [
   { from: 'REQUESTED', action: 'approve', to: 'APPROVED', roles: ['DOCTOR'], notify: 'APPROVAL' },
   { from: 'REQUESTED', action: 'reject', to: 'REJECTED', roles: ['DOCTOR'], notify: 'REJECTION' },
-  { from: 'REQUESTED', action: 'cancel', to: 'CANCELLED', roles: everyone, notify: 'CANCELLATION' },
+  {
+    from: 'REQUESTED',
+    action: 'cancel',
+    to: 'CANCELLED',
+    roles: everyone,
+    guards: [{ guard: 'BEFORE_START', roles: ['PATIENT'] }],
+    notify: 'CANCELLATION',
+  },
   {
     from: 'APPROVED',
     action: 'cancel',

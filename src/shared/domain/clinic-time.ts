@@ -11,3 +11,8 @@ export function formatVisitTime(at: Date, timezone: string, locale = 'en-GB'): s
     .setLocale(locale)
     .toFormat("cccc d LLLL yyyy 'at' HH:mm");
 }
+
+/** "Monday 7 December 2026": a day without a time, for recalls that fall due around a date. */
+export function formatVisitDay(at: Date, timezone: string, locale = 'en-GB'): string {
+  return DateTime.fromJSDate(at, { zone: timezone }).setLocale(locale).toFormat('cccc d LLLL yyyy');
+}

@@ -1,5 +1,5 @@
 import type { NotificationType } from '../../../shared/domain/appointment-states.ts';
-import { formatVisitTime } from '../../../shared/domain/clinic-time.ts';
+import { formatVisitDay, formatVisitTime } from '../../../shared/domain/clinic-time.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 
 export type MessageFacts = {
@@ -70,7 +70,7 @@ export function composeMessage(
     case 'RECALL':
       return {
         title: 'Time for your follow-up visit',
-        message: `${doctor} asked to see you again around ${when}. Please book your follow-up at ${facts.clinicName}.`,
+        message: `${doctor} asked to see you again around ${formatVisitDay(facts.startAt, facts.timezone)}. Please book your follow-up at ${facts.clinicName}.`,
       };
   }
 }
