@@ -14,6 +14,12 @@ function setPath(target: Record<string, unknown>, path: PropertyKey[], value: un
   });
 }
 
+/** Words for a number box left blank or not holding a number, where zod would say "expected number". */
+export const numberBoxError: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'number') return undefined;
+  return issue.input === undefined ? 'required' : 'enter a number';
+};
+
 /**
  * Validates a form with a shared API schema after turning what was typed (text boxes) into the
  * API's shape (numbers, omitted blanks). Error paths stay those of the schema, so form fields
@@ -24,7 +30,7 @@ export function convertingResolver<Form extends FieldValues, Output>(
   convert: (form: Form) => unknown,
 ): Resolver<Form, unknown, Output> {
   return async (values) => {
-    const result = schema.safeParse(convert(values));
+    const result = schema.safeParse(convert(values), { error: numberBoxError });
     if (result.success) return { values: result.data, errors: {} };
     const errors: Record<string, unknown> = {};
     for (const issue of result.error.issues) {

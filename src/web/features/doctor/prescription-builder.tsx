@@ -8,6 +8,7 @@ import { useToast } from '../../components/toasts.tsx';
 import { api } from '../../lib/api-client.ts';
 import { convertingResolver } from '../../lib/schema-resolver.ts';
 import { applyServerErrors } from '../../lib/server-errors.ts';
+import { ContactLensFields, GlassesFields } from './optical-prescription-fields.tsx';
 import {
   emptyMedication,
   type PrescriptionForm,
@@ -15,7 +16,10 @@ import {
   toPrescriptionBody,
 } from './visit-forms.ts';
 
-/** The prescription, one medication per line: add, fill and remove lines, then save them together. */
+/**
+ * The prescription, one medication per line, and glasses or contact lenses when included: add, fill and
+ * remove lines, then save them together.
+ */
 export function PrescriptionBuilder({ appointment }: { appointment: Appointment }) {
   const client = useQueryClient();
   const toast = useToast();
@@ -33,7 +37,9 @@ export function PrescriptionBuilder({ appointment }: { appointment: Appointment 
       await client.invalidateQueries({ queryKey: ['appointment', appointment.id] });
       toast('Prescription saved.');
     } catch (error) {
-      setFailure(applyServerErrors(error, form.setError, ['medications', 'notes']));
+      setFailure(
+        applyServerErrors(error, form.setError, ['medications', 'notes', 'glasses', 'contactLenses']),
+      );
     }
   });
   return (
@@ -115,6 +121,12 @@ export function PrescriptionBuilder({ appointment }: { appointment: Appointment 
       >
         Add a medication
       </button>
+      <GlassesFields register={form.register} errors={errors} included={form.watch('glasses.include')} />
+      <ContactLensFields
+        register={form.register}
+        errors={errors}
+        included={form.watch('contactLenses.include')}
+      />
       <TextAreaField
         label="Notes for the prescription (optional)"
         rows={2}

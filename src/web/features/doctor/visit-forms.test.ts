@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consultationBody, prescriptionBody } from '../../../shared/schemas/appointments.ts';
+import { numberBoxError } from '../../lib/schema-resolver.ts';
 import { billFromText } from './bill-section.tsx';
 import {
   consultationForm,
@@ -13,6 +14,7 @@ import {
 describe('prescription builder', () => {
   it('sends each typed line, leaving blank optional parts out', () => {
     const body = toPrescriptionBody({
+      ...prescriptionForm(null),
       medications: [
         { ...emptyMedication, name: ' Timolol 0.5% ', dosage: '1 drop', frequency: 'Twice daily', eye: 'OS' },
         {
@@ -36,7 +38,10 @@ describe('prescription builder', () => {
 
   it('keeps an unfinished line so that the schema names the missing field of that line', () => {
     const result = prescriptionBody.safeParse(
-      toPrescriptionBody({ medications: [{ ...emptyMedication, name: 'Atropine 1%' }], notes: '' }),
+      toPrescriptionBody({
+        ...prescriptionForm(null),
+        medications: [{ ...emptyMedication, name: 'Atropine 1%' }],
+      }),
     );
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain('medications.0.dosage');
@@ -44,6 +49,88 @@ describe('prescription builder', () => {
 
   it('starts with one empty line, or with the saved lines', () => {
     expect(prescriptionForm(null).medications).toEqual([emptyMedication]);
+  });
+});
+
+describe('glasses and contact lenses in the prescription', () => {
+  const medications = [{ ...emptyMedication, name: 'Lubricant', dosage: '1 drop', frequency: 'As needed' }];
+
+  it('sends glasses only once the doctor includes them, typed text read as dioptres', () => {
+    const form = { ...prescriptionForm(null), medications };
+    form.glasses.right = { sphere: '-1,25', cylinder: '−0.50', axis: '90', add: '' };
+    form.glasses.left.sphere = '+0.75';
+    form.glasses.pupillaryDistanceMm = '62';
+    expect(toPrescriptionBody(form)).not.toHaveProperty('glasses');
+
+    form.glasses.include = true;
+    const body = toPrescriptionBody(form);
+    expect(body?.glasses).toEqual({
+      right: { sphere: -1.25, cylinder: -0.5, axis: 90 },
+      left: { sphere: 0.75 },
+      pupillaryDistanceMm: 62,
+    });
+    expect(prescriptionBody.safeParse(body).success).toBe(true);
+  });
+
+  it('names a blank or unreadable sphere beside its box', () => {
+    const form = { ...prescriptionForm(null), medications };
+    form.contactLenses.include = true;
+    form.contactLenses.left.sphere = 'minus two';
+    const result = prescriptionBody.safeParse(toPrescriptionBody(form), { error: numberBoxError });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['contactLenses.right.sphere', 'required'],
+      ['contactLenses.left.sphere', 'enter a number'],
+    ]);
+  });
+
+  it('lets the schema refuse an axis beyond 180° and a cylinder off the quarter steps', () => {
+    const form = { ...prescriptionForm(null), medications };
+    form.glasses.include = true;
+    form.glasses.right = { sphere: '-2', cylinder: '-0.6', axis: '181', add: '' };
+    form.glasses.left.sphere = '-2';
+    const result = prescriptionBody.safeParse(toPrescriptionBody(form));
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'glasses.right.cylinder',
+      'glasses.right.axis',
+    ]);
+  });
+
+  it('opens a saved prescription with its glasses and lenses, and saves them back unchanged', () => {
+    const saved = {
+      id: '1',
+      appointmentId: '1',
+      medications: [
+        {
+          name: 'Lubricant',
+          dosage: '1 drop',
+          frequency: 'As needed',
+          duration: null,
+          eye: null,
+          instructions: null,
+        },
+      ],
+      notes: null,
+      glasses: { right: { sphere: -1.25, cylinder: -0.5, axis: 90, add: 2 }, left: { sphere: 0 } },
+      contactLenses: {
+        right: { sphere: -1, baseCurveMm: 8.6, diameterMm: 14.2 },
+        left: { sphere: -1.25, cylinder: -0.75, axis: 180 },
+        brand: 'Acuvue Oasys',
+      },
+      createdAt: '',
+      updatedAt: '',
+    };
+    const form = prescriptionForm(saved);
+    expect(form.glasses.include).toBe(true);
+    expect(form.glasses.left.sphere).toBe('0');
+    expect(form.contactLenses.right.baseCurveMm).toBe('8.6');
+    const body = toPrescriptionBody(form);
+    expect(body?.glasses).toEqual(saved.glasses);
+    expect(body?.contactLenses).toEqual(saved.contactLenses);
+  });
+
+  it('starts with glasses and lenses left out of a new prescription', () => {
+    const form = prescriptionForm(null);
+    expect([form.glasses.include, form.contactLenses.include]).toEqual([false, false]);
   });
 });
 

@@ -7,38 +7,57 @@ const text = (value: string | undefined) => {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? undefined : trimmed;
 };
+// The history prints a true minus sign (−); a value copied back from it counts as a hyphen.
 const number = (value: string | undefined) => {
   const trimmed = text(value);
-  return trimmed === undefined ? undefined : Number(trimmed.replace(',', '.'));
+  return trimmed === undefined ? undefined : Number(trimmed.replace(',', '.').replace('\u2212', '-'));
 };
+/** Drops the properties left blank. */
+function filled<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
 /** Drops the properties left blank, and the whole object when nothing in it was filled. */
 function compact<T extends Record<string, unknown>>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+  const kept = filled(value);
+  return Object.keys(kept).length === 0 ? undefined : kept;
 }
 
+export type RefractionForm = { sphere: string; cylinder: string; axis: string; add: string };
 export type EyeForm = {
   visualAcuityUnaided: string;
   visualAcuityCorrected: string;
-  refraction: { sphere: string; cylinder: string; axis: string; add: string };
+  refraction: RefractionForm;
   intraocularPressure: string;
 };
 export type ConsultationForm = { notes: string; exam: { right: EyeForm; left: EyeForm } };
 
 type SavedEye = NonNullable<NonNullable<NonNullable<Appointment['consultation']>['exam']>['right']>;
+type SavedRefraction = NonNullable<SavedEye['refraction']>;
 
 const show = (value: number | undefined) => (value === undefined ? '' : String(value));
+
+function refractionForm(refraction: SavedRefraction | undefined): RefractionForm {
+  return {
+    sphere: show(refraction?.sphere),
+    cylinder: show(refraction?.cylinder),
+    axis: show(refraction?.axis),
+    add: show(refraction?.add),
+  };
+}
+
+/** Typed refraction as numbers; blank parts stay undefined for the caller to drop. */
+const refractionOf = (typed: RefractionForm) => ({
+  sphere: number(typed.sphere),
+  cylinder: number(typed.cylinder),
+  axis: number(typed.axis),
+  add: number(typed.add),
+});
 
 function eyeForm(eye: SavedEye | undefined): EyeForm {
   return {
     visualAcuityUnaided: eye?.visualAcuityUnaided ?? '',
     visualAcuityCorrected: eye?.visualAcuityCorrected ?? '',
-    refraction: {
-      sphere: show(eye?.refraction?.sphere),
-      cylinder: show(eye?.refraction?.cylinder),
-      axis: show(eye?.refraction?.axis),
-      add: show(eye?.refraction?.add),
-    },
+    refraction: refractionForm(eye?.refraction),
     intraocularPressure: show(eye?.intraocularPressure),
   };
 }
@@ -54,12 +73,7 @@ function eyeFindings(eye: EyeForm) {
   return compact({
     visualAcuityUnaided: text(eye.visualAcuityUnaided),
     visualAcuityCorrected: text(eye.visualAcuityCorrected),
-    refraction: compact({
-      sphere: number(eye.refraction.sphere),
-      cylinder: number(eye.refraction.cylinder),
-      axis: number(eye.refraction.axis),
-      add: number(eye.refraction.add),
-    }),
+    refraction: compact(refractionOf(eye.refraction)),
     intraocularPressure: number(eye.intraocularPressure),
   });
 }
@@ -78,7 +92,27 @@ export type MedicationForm = {
   eye: '' | Eye;
   instructions: string;
 };
-export type PrescriptionForm = { medications: MedicationForm[]; notes: string };
+export type GlassesForm = {
+  include: boolean;
+  right: RefractionForm;
+  left: RefractionForm;
+  pupillaryDistanceMm: string;
+  notes: string;
+};
+export type ContactLensEyeForm = RefractionForm & { baseCurveMm: string; diameterMm: string };
+export type ContactLensForm = {
+  include: boolean;
+  right: ContactLensEyeForm;
+  left: ContactLensEyeForm;
+  brand: string;
+  notes: string;
+};
+export type PrescriptionForm = {
+  medications: MedicationForm[];
+  notes: string;
+  glasses: GlassesForm;
+  contactLenses: ContactLensForm;
+};
 
 export const emptyMedication: MedicationForm = {
   name: '',
@@ -89,20 +123,74 @@ export const emptyMedication: MedicationForm = {
   instructions: '',
 };
 
-export function prescriptionForm(prescription: Appointment['prescription']): PrescriptionForm {
-  if (!prescription) return { medications: [{ ...emptyMedication }], notes: '' };
+type SavedPrescription = NonNullable<Appointment['prescription']>;
+type SavedLens = NonNullable<SavedPrescription['contactLenses']>['right'];
+
+function glassesForm(glasses: SavedPrescription['glasses'] | undefined): GlassesForm {
   return {
-    medications: prescription.medications.map((item) => ({
+    include: Boolean(glasses),
+    right: refractionForm(glasses?.right),
+    left: refractionForm(glasses?.left),
+    pupillaryDistanceMm: show(glasses?.pupillaryDistanceMm),
+    notes: glasses?.notes ?? '',
+  };
+}
+
+const lensEyeForm = (lens: SavedLens | undefined): ContactLensEyeForm => ({
+  ...refractionForm(lens),
+  baseCurveMm: show(lens?.baseCurveMm),
+  diameterMm: show(lens?.diameterMm),
+});
+
+function contactLensForm(lenses: SavedPrescription['contactLenses'] | undefined): ContactLensForm {
+  return {
+    include: Boolean(lenses),
+    right: lensEyeForm(lenses?.right),
+    left: lensEyeForm(lenses?.left),
+    brand: lenses?.brand ?? '',
+    notes: lenses?.notes ?? '',
+  };
+}
+
+export function prescriptionForm(prescription: Appointment['prescription']): PrescriptionForm {
+  return {
+    medications: prescription?.medications.map((item) => ({
       name: item.name,
       dosage: item.dosage,
       frequency: item.frequency,
       duration: item.duration ?? '',
       eye: item.eye ?? '',
       instructions: item.instructions ?? '',
-    })),
-    notes: prescription.notes ?? '',
+    })) ?? [{ ...emptyMedication }],
+    notes: prescription?.notes ?? '',
+    glasses: glassesForm(prescription?.glasses),
+    contactLenses: contactLensForm(prescription?.contactLenses),
   };
 }
+
+// Both eyes are always sent once a part is included, so that a blank sphere is named beside its box.
+const toGlasses = (glasses: GlassesForm) =>
+  filled({
+    right: filled(refractionOf(glasses.right)),
+    left: filled(refractionOf(glasses.left)),
+    pupillaryDistanceMm: number(glasses.pupillaryDistanceMm),
+    notes: text(glasses.notes),
+  });
+
+const lensOf = (lens: ContactLensEyeForm) =>
+  filled({
+    ...refractionOf(lens),
+    baseCurveMm: number(lens.baseCurveMm),
+    diameterMm: number(lens.diameterMm),
+  });
+
+const toContactLenses = (lenses: ContactLensForm) =>
+  filled({
+    right: lensOf(lenses.right),
+    left: lensOf(lenses.left),
+    brand: text(lenses.brand),
+    notes: text(lenses.notes),
+  });
 
 /** The prescription builder's lines in the shape of the prescription body; required parts stay as typed. */
 export function toPrescriptionBody(form: PrescriptionForm) {
@@ -118,6 +206,8 @@ export function toPrescriptionBody(form: PrescriptionForm) {
       }),
     ),
     notes: text(form.notes),
+    glasses: form.glasses.include ? toGlasses(form.glasses) : undefined,
+    contactLenses: form.contactLenses.include ? toContactLenses(form.contactLenses) : undefined,
   });
 }
 
