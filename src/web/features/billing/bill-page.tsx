@@ -17,7 +17,7 @@ import { emptyAsUndefined } from '../../lib/form-values.ts';
 import { applyServerErrors } from '../../lib/server-errors.ts';
 import { paymentMethodWords } from '../../lib/status-words.ts';
 import { useClinic } from '../clinic/clinic-context.tsx';
-import { BillSummary, PrescriptionTable } from '../history/visit-record.tsx';
+import { BillSummary, PrescriptionRecord } from '../history/visit-record.tsx';
 import { useBill } from './bill-queries.ts';
 
 function ConfirmPayment({ bill }: { bill: Bill }) {
@@ -104,7 +104,7 @@ export function BillPage() {
             <Section title="Prescription">
               {bill.prescription ? (
                 <div className="card">
-                  <PrescriptionTable prescription={bill.prescription} />
+                  <PrescriptionRecord prescription={bill.prescription} />
                 </div>
               ) : (
                 <p className="text-muted">No prescription for this visit.</p>

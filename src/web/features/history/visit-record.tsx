@@ -4,19 +4,18 @@ import { Badge } from '../../components/status-badge.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { paymentMethodWords } from '../../lib/status-words.ts';
 import { useClinic } from '../clinic/clinic-context.tsx';
+import { OpticalPrescription } from './optical-prescription.tsx';
+import { signedDioptres } from './optical-slip.ts';
 
 type Exam = NonNullable<NonNullable<Appointment['consultation']>['exam']>;
 type Refraction = NonNullable<NonNullable<Exam['right']>['refraction']>;
 
-const dioptres = (value: number | undefined) =>
-  value === undefined ? '' : `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
-
 export function refractionText(refraction: Refraction | undefined): string {
   if (!refraction) return '—';
-  const parts = [`${dioptres(refraction.sphere)} DS`];
-  if (refraction.cylinder !== undefined) parts.push(`${dioptres(refraction.cylinder)} DC`);
+  const parts = [`${signedDioptres(refraction.sphere)} DS`];
+  if (refraction.cylinder !== undefined) parts.push(`${signedDioptres(refraction.cylinder)} DC`);
   if (refraction.axis !== undefined) parts.push(`× ${refraction.axis}°`);
-  if (refraction.add !== undefined) parts.push(`add ${dioptres(refraction.add)}`);
+  if (refraction.add !== undefined) parts.push(`add ${signedDioptres(refraction.add)}`);
   return parts.join(' ');
 }
 
@@ -63,7 +62,7 @@ export function EyeExamTable({ exam }: { exam: Exam }) {
   );
 }
 
-export function PrescriptionTable({ prescription }: { prescription: Prescription }) {
+function PrescriptionTable({ prescription }: { prescription: Prescription }) {
   return (
     <TableScroll label="Prescribed medications" framed={false}>
       <table className="w-full text-left">
@@ -106,6 +105,16 @@ export function PrescriptionTable({ prescription }: { prescription: Prescription
       </table>
       {prescription.notes && <p className="mt-2">Notes: {prescription.notes}</p>}
     </TableScroll>
+  );
+}
+
+/** The whole prescription: medications, then glasses and contact lenses when prescribed. */
+export function PrescriptionRecord({ prescription }: { prescription: Prescription }) {
+  return (
+    <div className="space-y-3">
+      <PrescriptionTable prescription={prescription} />
+      <OpticalPrescription prescription={prescription} />
+    </div>
   );
 }
 
@@ -158,7 +167,7 @@ export function VisitRecord({ appointment }: { appointment: Appointment }) {
       {prescription && (
         <div>
           <h3 className="font-semibold">Prescription</h3>
-          <PrescriptionTable prescription={prescription} />
+          <PrescriptionRecord prescription={prescription} />
         </div>
       )}
       {bill && (
