@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   TWILIO_BASE_URL: z.url().default('https://api.twilio.com'),
   ECMS_WORKER: flag.default(true),
   ECMS_WORKER_POLL_SECONDS: z.coerce.number().positive().default(30),
+  ECMS_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().positive().default(25),
   ECMS_DELIVERY_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
   ECMS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   ECMS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +76,8 @@ export type Config = {
   };
   worker: boolean;
   delivery: { pollIntervalMs: number; claimTimeoutMs: number; maxAttempts: number };
+  /** How often a live-update stream is kept alive and its session checked again. */
+  eventsHeartbeatMs: number;
   logLevel: string;
   /** Requests per minute and address to login, registration and password endpoints. */
   loginRateLimit: number;
@@ -129,6 +132,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       claimTimeoutMs: env.ECMS_DELIVERY_CLAIM_TIMEOUT_SECONDS * 1000,
       maxAttempts: env.ECMS_DELIVERY_MAX_ATTEMPTS,
     },
+    eventsHeartbeatMs: env.ECMS_EVENTS_HEARTBEAT_SECONDS * 1000,
     logLevel: env.ECMS_LOG_LEVEL,
     loginRateLimit: env.ECMS_LOGIN_RATE_LIMIT,
   };

@@ -151,6 +151,12 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   return actorForSession(ctx, claims.sessionId, now);
 }
 
+/** Whether a session still lets its user in: long-lived streams ask again as they go. */
+export async function isSessionLive(ctx: AppContext, sessionId: string): Promise<boolean> {
+  const session = await findActiveSession(ctx.db, sessionId, ctx.clock.now());
+  return session !== undefined && session.disabledAt === null;
+}
+
 async function actorForSession(ctx: AppContext, sessionId: string, now: Date): Promise<Actor> {
   const session = await findActiveSession(ctx.db, sessionId, now);
   if (!session || session.disabledAt)

@@ -3,11 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../shared/domain/errors.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import { refreshCookie } from '../auth/routes.ts';
-import { authenticate, authenticateRefreshCookie } from '../auth/service.ts';
+import { authenticate, authenticateRefreshCookie, isSessionLive } from '../auth/service.ts';
 import { EventHub, parseLiveEvent } from './hub.ts';
 import { eventsChannel } from './publish.ts';
-
-const heartbeatMs = 25_000;
 
 /**
  * EventSource cannot send an Authorization header, so the stream signs in with the
@@ -65,7 +63,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         actor,
         send: (event) => raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id })}\n\n`),
       });
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
+      // A stream outlives the token that opened it: each heartbeat checks the session, so a
+      // logout, a disabled account or a password change ends the stream too.
+      const heartbeat = setInterval(() => {
+        isSessionLive(ctx, actor.sessionId).then(
+          (live) => (live ? raw.write(': heartbeat\n\n') : close()),
+          () => undefined,
+        );
+      }, ctx.config.eventsHeartbeatMs);
       const close = () => {
         clearInterval(heartbeat);
         unsubscribe();
