@@ -72,6 +72,15 @@ for (const theme of themes) {
       for (const path of ['/', '/profile', `/visits/${visit?.id}`, `/patients/${visit?.patientId}/history`]) {
         await expectNoViolations(page, path);
       }
+      await page.goto(`/visits/${visit?.id}`);
+      await settled(page);
+      await page.getByLabel('Include glasses in this prescription').check();
+      await page.getByLabel('Include contact lenses in this prescription').check();
+      const opened = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+      expect(
+        opened.violations.map((v) => v.id),
+        'axe with glasses and lenses open',
+      ).toEqual([]);
       await context.close();
     });
 

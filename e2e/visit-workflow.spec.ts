@@ -58,6 +58,18 @@ test('a visit from request to history, with three people working at once', async
   await second.getByLabel('Dosage').fill('Thin strip');
   await second.getByLabel('Frequency').fill('At night');
   await second.getByLabel('Duration').fill('4 weeks');
+  await doctor.page.getByLabel('Include glasses in this prescription').check();
+  const glasses = doctor.page.getByRole('group', { name: 'Glasses', exact: true });
+  const glassesRight = glasses.getByRole('group', { name: 'Right eye (OD)' });
+  await glassesRight.getByLabel('Sphere (D)').fill('-1.30');
+  await glassesRight.getByLabel('Cylinder (D)').fill('-0.50');
+  await glassesRight.getByLabel('Axis (°)').fill('90');
+  await glasses.getByRole('group', { name: 'Left eye (OS)' }).getByLabel('Sphere (D)').fill('-1.00');
+  await glasses.getByLabel('Pupillary distance (mm)').fill('62');
+  await doctor.page.getByRole('button', { name: 'Save prescription' }).click();
+  await expect(glassesRight.getByText('in steps of 0.25 D')).toBeVisible();
+  await expect(glassesRight.getByLabel('Sphere (D)')).toBeFocused();
+  await glassesRight.getByLabel('Sphere (D)').fill('-1.25');
   await doctor.page.getByRole('button', { name: 'Save prescription' }).click();
   await expect(doctor.page.getByText('Prescription saved.')).toBeVisible();
 
@@ -74,6 +86,7 @@ test('a visit from request to history, with three people working at once', async
   await expect(bill).toContainText('$85.50');
   await bill.getByRole('link', { name }).click();
   await expect(desk.page.getByText('Carboxymethylcellulose 0.5%')).toBeVisible();
+  await expect(desk.page.getByRole('table', { name: 'Glasses' })).toContainText('\u22121.25');
   await desk.page.getByLabel('Payment method').selectOption('CARD');
   await desk.page.getByLabel('Reference (optional)').fill('POS-7781');
   await desk.page.getByRole('button', { name: /Confirm payment/ }).click();
@@ -91,6 +104,21 @@ test('a visit from request to history, with three people working at once', async
   await expect(record).toContainText(demo.doctor.name);
   await expect(record).toContainText('Early cataract in the right eye');
   await expect(record).toContainText('Lubricating gel');
+  const slip = record.getByRole('table', { name: 'Glasses' });
+  await expect(slip.getByRole('columnheader', { name: 'Sphere' })).toBeVisible();
+  await expect(slip.getByRole('row', { name: /Right eye \(OD\)/ }).getByRole('cell')).toHaveText([
+    '\u22121.25',
+    '\u22120.50',
+    '90°',
+    '—',
+  ]);
+  await expect(
+    slip
+      .getByRole('row', { name: /Left eye \(OS\)/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('\u22121.00');
+  await expect(record).toContainText('Pupillary distance: 62 mm');
   await expect(record).toContainText('$85.50');
   await expect(record).toContainText('Paid');
 
