@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { seedDemoClinic } from '../server/demo/seed.ts';
 import { startServer } from '../server/main.ts';
 import { createAccount } from '../server/modules/auth/service.ts';
+import { startDueJobs } from '../server/modules/scheduling/due-jobs.ts';
 import { createDeliveryWorker } from '../server/notify/worker.ts';
 import { createContext } from '../server/runtime.ts';
 
@@ -52,9 +53,12 @@ async function main(argv: string[]): Promise<number> {
       const ctx = await createContext(config);
       const worker = createDeliveryWorker(ctx);
       await worker.start();
+      // A worker-only process also turns due reminders and recalls into messages; claims are SKIP LOCKED.
+      const stopDueJobs = startDueJobs(ctx);
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         process.once(signal, () => {
           ctx.log.info({ signal }, 'worker shutting down');
+          stopDueJobs();
           worker
             .stop()
             .then(() => ctx.handle.close())

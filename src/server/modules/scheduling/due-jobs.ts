@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
+import { describeForLog } from '../../plugins/errors.ts';
 import { notifyPatient } from '../notifications/service.ts';
 import {
   claimDueNotices,
@@ -55,8 +56,8 @@ async function materialise(ctx: AppContext, tx: Executor, notice: ScheduledNotic
 /** Runs the due jobs every minute in the server process; returns the function that stops them. */
 export function startDueJobs(ctx: AppContext, everyMs = 60_000): () => void {
   const tick = () =>
-    void runDueJobs(ctx).catch((error: Error) =>
-      ctx.log.warn({ err: { message: error.message } }, 'scheduled reminders could not run'),
+    void runDueJobs(ctx).catch((error: unknown) =>
+      ctx.log.warn({ err: describeForLog(error) }, 'scheduled reminders could not run'),
     );
   tick();
   const timer = setInterval(tick, everyMs);
