@@ -14,10 +14,13 @@ function setPath(target: Record<string, unknown>, path: PropertyKey[], value: un
   });
 }
 
-/** Words for a number box left blank or not holding a number, where zod would say "expected number". */
+/** Plain words for a number box where zod would say "expected number" or "Too big: expected number to be <=180". */
 export const numberBoxError: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code !== 'invalid_type' || issue.expected !== 'number') return undefined;
-  return issue.input === undefined ? 'required' : 'enter a number';
+  if (issue.code === 'invalid_type' && issue.expected === 'number')
+    return issue.input === undefined ? 'required' : 'enter a number';
+  if (issue.code === 'too_big' && issue.origin === 'number') return `at most ${issue.maximum}`;
+  if (issue.code === 'too_small' && issue.origin === 'number') return `at least ${issue.minimum}`;
+  return undefined;
 };
 
 /**

@@ -83,15 +83,16 @@ describe('glasses and contact lenses in the prescription', () => {
     ]);
   });
 
-  it('lets the schema refuse an axis beyond 180° and a cylinder off the quarter steps', () => {
+  it('refuses an axis beyond 180°, a negative add and a cylinder off the quarter steps, in plain words', () => {
     const form = { ...prescriptionForm(null), medications };
     form.glasses.include = true;
-    form.glasses.right = { sphere: '-2', cylinder: '-0.6', axis: '181', add: '' };
+    form.glasses.right = { sphere: '-2', cylinder: '-0.6', axis: '181', add: '-1' };
     form.glasses.left.sphere = '-2';
-    const result = prescriptionBody.safeParse(toPrescriptionBody(form));
-    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
-      'glasses.right.cylinder',
-      'glasses.right.axis',
+    const result = prescriptionBody.safeParse(toPrescriptionBody(form), { error: numberBoxError });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['glasses.right.cylinder', 'in steps of 0.25 D'],
+      ['glasses.right.axis', 'at most 180'],
+      ['glasses.right.add', 'at least 0'],
     ]);
   });
 
