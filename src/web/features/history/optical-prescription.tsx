@@ -5,15 +5,15 @@ import { contactLensSlip, glassesSlip, type Slip } from './optical-slip.ts';
 function SlipTable({ caption, slip }: { caption: string; slip: Slip }) {
   return (
     <TableScroll label={`${caption} prescription`} framed={false}>
-      <table className="w-full text-left">
+      <table className="text-left">
         <caption className="pb-1 text-left font-semibold">{caption}</caption>
         <thead>
           <tr className="border-b border-line">
-            <th scope="col" className="py-1 pr-3">
+            <th scope="col" className="py-1 pr-4">
               Eye
             </th>
             {slip.columns.map((column) => (
-              <th key={column.abbreviation} scope="col" className="py-1 pr-3 text-right">
+              <th key={column.abbreviation} scope="col" className="py-1 pl-6 text-right">
                 <span aria-hidden="true">{column.abbreviation}</span>
                 <span className="sr-only">{column.name}</span>
               </th>
@@ -23,11 +23,11 @@ function SlipTable({ caption, slip }: { caption: string; slip: Slip }) {
         <tbody>
           {slip.rows.map((row) => (
             <tr key={row.eye} className="border-b border-line/50">
-              <th scope="row" className="py-1 pr-3 font-medium">
+              <th scope="row" className="py-1 pr-4 font-medium">
                 {row.eye}
               </th>
               {row.cells.map((cell, index) => (
-                <td key={slip.columns[index]?.abbreviation} className="py-1 pr-3 text-right tabular-nums">
+                <td key={slip.columns[index]?.abbreviation} className="py-1 pl-6 text-right tabular-nums">
                   {cell}
                 </td>
               ))}
