@@ -60,12 +60,21 @@ export const medication = z.strictObject({
   instructions: text(2000).optional(),
 });
 
-export const prescriptionBody = z.strictObject({
-  medications: z.array(medication).min(1, 'at least one medication').max(50),
-  notes: text(5000).optional(),
-  glasses: glassesPrescription.optional(),
-  contactLenses: contactLensPrescription.optional(),
-});
+/** At least one medication, unless the prescription is for glasses or contact lenses only. */
+export const prescriptionBody = z
+  .strictObject({
+    medications: z.array(medication).max(50),
+    notes: text(5000).optional(),
+    glasses: glassesPrescription.optional(),
+    contactLenses: contactLensPrescription.optional(),
+  })
+  .refine(
+    (body) => body.medications.length > 0 || body.glasses !== undefined || body.contactLenses !== undefined,
+    {
+      path: ['medications'],
+      message: 'at least one medication, or a glasses or contact lens prescription',
+    },
+  );
 export const prescription = z.object({
   id,
   appointmentId: id,

@@ -221,7 +221,9 @@ export async function replacePrescription(
     .returning({ id: prescriptions.id });
   if (!saved) throw new Error('prescription upsert returned nothing');
   await db.delete(prescriptionItems).where(eq(prescriptionItems.prescriptionId, saved.id));
-  await db.insert(prescriptionItems).values(items.map((item) => ({ ...item, prescriptionId: saved.id })));
+  if (items.length > 0) {
+    await db.insert(prescriptionItems).values(items.map((item) => ({ ...item, prescriptionId: saved.id })));
+  }
 }
 
 /** Sets the amount of a pending bill; returns nothing when the bill is already paid. */

@@ -47,6 +47,20 @@ describe('prescription builder', () => {
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain('medications.0.dosage');
   });
 
+  it('drops the untouched medication line of a glasses-only prescription, but not of one without glasses', () => {
+    const form = prescriptionForm(null);
+    form.glasses = {
+      ...form.glasses,
+      include: true,
+      right: { sphere: '-1', cylinder: '', axis: '', add: '' },
+    };
+    form.glasses.left = { sphere: '-1.5', cylinder: '', axis: '', add: '' };
+    const body = toPrescriptionBody(form);
+    expect(body?.medications).toEqual([]);
+    expect(prescriptionBody.safeParse(body).success).toBe(true);
+    expect(toPrescriptionBody(prescriptionForm(null))?.medications).toHaveLength(1);
+  });
+
   it('starts with one empty line, or with the saved lines', () => {
     expect(prescriptionForm(null).medications).toEqual([emptyMedication]);
   });

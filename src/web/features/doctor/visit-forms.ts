@@ -194,8 +194,13 @@ const toContactLenses = (lenses: ContactLensForm) =>
 
 /** The prescription builder's lines in the shape of the prescription body; required parts stay as typed. */
 export function toPrescriptionBody(form: PrescriptionForm) {
+  const optical = form.glasses.include || form.contactLenses.include;
+  // With glasses or lenses, an untouched medication line means "no medication"; alone it stays to be filled.
+  const lines = optical
+    ? form.medications.filter((line) => Object.values(line).some((value) => value.trim() !== ''))
+    : form.medications;
   return compact({
-    medications: form.medications.map((line) =>
+    medications: lines.map((line) =>
       compact({
         name: line.name.trim(),
         dosage: line.dosage.trim(),
