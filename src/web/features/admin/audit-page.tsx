@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { auditEvent } from '../../../shared/schemas/audit.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -147,16 +148,7 @@ export function AuditPage() {
               </tbody>
             </table>
           </TableScroll>
-          {query.hasNextPage && (
-            <button
-              type="button"
-              className="btn btn-secondary mt-4"
-              disabled={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              {query.isFetchingNextPage ? 'Loading…' : 'Show older events'}
-            </button>
-          )}
+          <ShowMore query={query} label="Show older events" />
         </>
       )}
     </Page>

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/schemas/deliveries.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -190,16 +191,7 @@ export function MessagesPage() {
                   </tbody>
                 </table>
               </TableScroll>
-              {query.hasNextPage && (
-                <button
-                  type="button"
-                  className="btn btn-secondary mt-4"
-                  disabled={query.isFetchingNextPage}
-                  onClick={() => void query.fetchNextPage()}
-                >
-                  Show more messages
-                </button>
-              )}
+              <ShowMore query={query} label="Show more messages" />
             </>
           )}
         </>

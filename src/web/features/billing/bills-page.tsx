@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { Badge } from '../../components/status-badge.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -97,16 +98,7 @@ export function BillsPage() {
               </tbody>
             </table>
           </TableScroll>
-          {query.hasNextPage && (
-            <button
-              type="button"
-              className="btn btn-secondary mt-4"
-              disabled={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              {query.isFetchingNextPage ? 'Loading…' : 'Show more bills'}
-            </button>
-          )}
+          <ShowMore query={query} label="Show more bills" />
         </>
       )}
     </Page>
