@@ -33,22 +33,47 @@ function Messages({
   );
 }
 
-export function TextField({ label, error, hint, className, ...input }: FieldShell & ComponentProps<'input'>) {
+type ControlProps = {
+  id: string;
+  className: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+};
+
+/** Label above, hint and error below, and the control wired to all three for screen readers. */
+function FieldFrame({
+  label,
+  error,
+  hint,
+  className,
+  control,
+}: FieldShell & { className?: string | undefined; control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
+      {control({
+        id,
+        className: 'input',
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(`${id}-hint`, `${id}-error`, hint, error),
+      })}
       <Messages hintId={`${id}-hint`} errorId={`${id}-error`} hint={hint} error={error} />
     </div>
+  );
+}
+
+export function TextField({ label, error, hint, className, ...input }: FieldShell & ComponentProps<'input'>) {
+  return (
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(props) => <input {...props} {...input} />}
+    />
   );
 }
 
@@ -59,22 +84,14 @@ export function TextAreaField({
   className,
   ...input
 }: FieldShell & ComponentProps<'textarea'>) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={4}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
-      <Messages hintId={`${id}-hint`} errorId={`${id}-error`} hint={hint} error={error} />
-    </div>
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(props) => <textarea rows={4} {...props} {...input} />}
+    />
   );
 }
 
@@ -86,23 +103,18 @@ export function SelectField({
   children,
   ...select
 }: FieldShell & ComponentProps<'select'>) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...select}
-      >
-        {children}
-      </select>
-      <Messages hintId={`${id}-hint`} errorId={`${id}-error`} hint={hint} error={error} />
-    </div>
+    <FieldFrame
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(props) => (
+        <select {...props} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
