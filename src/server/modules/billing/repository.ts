@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { type Cursor, isInstantKey } from '../../db/pagination.ts';
 import { appointments, bills, payments, users } from '../../db/schema/index.ts';
 
@@ -81,7 +82,7 @@ export async function findBillPage(
   cursor: Cursor | undefined,
   limit: number,
 ): Promise<BillListRow[]> {
-  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = filter.q ? containsPattern(filter.q) : undefined;
   const conditions: (SQL | undefined)[] = [
     filter.status ? eq(bills.status, filter.status) : undefined,
     filter.patientId ? eq(appointments.patientId, filter.patientId) : undefined,

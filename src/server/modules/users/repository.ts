@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { appointments, patients, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -104,7 +105,7 @@ export async function findUsers(
   after: { name: string; id: string } | undefined,
   limit: number,
 ): Promise<UserWithProfile[]> {
-  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = filter.q ? containsPattern(filter.q) : undefined;
   const conditions: (SQL | undefined)[] = [
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.activeOnly ? sql`${users.disabledAt} is null` : undefined,

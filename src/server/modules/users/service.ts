@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/schemas/users.ts';
 import type { RequestContext } from '../../context.ts';
 import { decodeCursor, encodeCursor, toPage } from '../../db/pagination.ts';
-import { audit } from '../audit/service.ts';
+import { audit, auditList } from '../audit/service.ts';
 import { assertStrongPassword } from '../auth/passwords.ts';
 import { createAccount, endAllSessions, hashPassword } from '../auth/service.ts';
 import { findUserById, findUsers, updatePatientProfile, updateUser } from './repository.ts';
@@ -88,13 +88,12 @@ export async function listUsers(ctx: RequestContext, query: z.infer<typeof users
     query.limit,
   );
   const result = toPage(rows, query.limit, shapeUser, (row) => encodeCursor(row.name, row.id));
-  const patientIds = result.items.filter((item) => item.role === 'PATIENT').map((item) => item.id);
-  if (patientIds.length > 0) {
-    await audit(
-      ctx,
-      patientIds.map((patientId) => ({ action: 'patient.list', resourceType: 'patient', patientId })),
-    );
-  }
+  await auditList(
+    ctx,
+    'patient.list',
+    'patient',
+    result.items.filter((item) => item.role === 'PATIENT').map((item) => item.id),
+  );
   return result;
 }
 
